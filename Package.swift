@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "swiftchart",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "swiftchart", targets: ["swiftchart"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // System libraries (Debian: libyaml-dev, libarchive-dev, zlib1g-dev).
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Core layers: Values → Template → Functions → Chart → Engine.
+        .target(name: "Values", dependencies: ["CYAML"]),
+        .target(name: "Semver"),
+        .target(name: "Template", dependencies: ["Values"]),
+        .target(name: "Functions", dependencies: [
+            "Values", "Template", "Semver",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
+        .target(name: "Chart", dependencies: ["Values", "Semver", "CArchive", "CZlib"]),
+        .target(name: "Engine", dependencies: ["Chart", "Template", "Functions", "Values"]),
+        .executableTarget(name: "swiftchart", dependencies: [
+            "Engine", "Chart", "Values",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ValuesTests", dependencies: ["Values"]),
+        .testTarget(name: "SemverTests", dependencies: ["Semver"]),
+        .testTarget(name: "TemplateTests", dependencies: ["Template", "Values"]),
+        .testTarget(name: "FunctionsTests", dependencies: ["Functions", "Template", "Values"]),
+        .testTarget(name: "ChartTests", dependencies: ["Chart", "Values"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Chart", "Values"]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ]
+)

@@ -1,0 +1,1 @@
+// Module Chart: see ../shared/ARCHITECTURE.md for what it owns.

@@ -1,0 +1,1 @@
+// Module Engine: see ../shared/ARCHITECTURE.md for what it owns.

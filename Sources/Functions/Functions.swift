@@ -1,0 +1,1 @@
+// Module Functions: see ../shared/ARCHITECTURE.md for what it owns.

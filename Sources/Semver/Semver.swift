@@ -1,0 +1,1 @@
+// Module Semver: see ../shared/ARCHITECTURE.md for what it owns.

@@ -1,0 +1,2 @@
+// Entry point; commands are added as the modules land.
+print("swiftchart")

@@ -1,0 +1,6 @@
+import Testing
+
+
+@Suite struct CLIModuleTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}

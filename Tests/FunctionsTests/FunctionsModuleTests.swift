@@ -1,0 +1,6 @@
+import Testing
+@testable import Functions
+
+@Suite struct FunctionsModuleTests {
+    @Test func moduleLinks() { #expect(Bool(true)) }
+}
