@@ -214,7 +214,7 @@ enum GoFloatFormat {
             exp -= 1023
         }
         var lead: UInt64 = v == 0 ? 0 : 1
-        var frac = mant << 8
+        var frac = mant << 12
         var nfrac = 15
         if precision >= 0 && precision < 13 {
             let shift = UInt64(4 * (13 - precision))
@@ -228,7 +228,7 @@ enum GoFloatFormat {
                 exp += 1
             }
             lead = rounded >> UInt64(4 * precision)
-            frac = (rounded & ((1 << UInt64(4 * precision)) - 1)) << UInt64(60 - 4 * precision)
+            frac = precision == 0 ? 0 : (rounded & ((1 << UInt64(4 * precision)) - 1)) << UInt64(64 - 4 * precision)
             nfrac = precision
         }
         if bits >> 63 != 0 { out.append(0x2D) }
