@@ -16,11 +16,13 @@ struct OracleCase: Sendable, CustomStringConvertible {
 
     let template: String
     let values: Value
+    let files: [(String, String)]
     let expected: Expectation
 
-    init(_ template: String, values: Value, _ expected: Expectation) {
+    init(_ template: String, values: Value, files: [(String, String)] = [], _ expected: Expectation) {
         self.template = template
         self.values = values
+        self.files = files
         self.expected = expected
     }
 
@@ -35,7 +37,28 @@ let testFunctions: FunctionTable = [
     },
     "tpl": TemplateFunction([.string, .any]) { args, ctx in
         guard case .string(let text) = args[0] else { return .null }
-        return .string(try ctx.executeInline(text, name: "c/templates/NOTES.txt", data: args[1]))
+        do {
+            return .string(try ctx.executeInline(text, name: "gotpl", data: args[1]))
+        } catch let e as TemplateError where e.kind == .parse {
+            throw FunctionError("cannot parse template \(GoFormat.sprintf("%q", [.string(text)])): \(e)")
+        } catch {
+            throw FunctionError("error during tpl function execution for \(GoFormat.sprintf("%q", [.string(text)])): \(error)")
+        }
+    },
+    "until": TemplateFunction([.int]) { args, _ in
+        guard case .int(let n) = args[0] else { return .null }
+        return .list((0..<max(n, 0)).map { .int($0) })
+    },
+    "dict": TemplateFunction([], variadic: .any) { args, _ in
+        var m: [String: Value] = [:]
+        var i = 0
+        while i < args.count {
+            let k: String
+            if case .string(let s) = args[i] { k = s } else { k = GoFormat.sprint([args[i]]) }
+            m[k] = i + 1 < args.count ? args[i + 1] : .string("")
+            i += 2
+        }
+        return .map(m)
     },
 ]
 
@@ -60,7 +83,7 @@ func renderLikeHelm(_ template: String, values: Value, options: TemplateOptions 
 }
 
 func check(_ c: OracleCase) {
-    let result = renderLikeHelm(c.template, values: c.values)
+    let result = renderLikeHelm(c.template, values: c.values, files: c.files)
     switch c.expected {
     case .output(let want):
         #expect(result == .output(want), "\(c.template)")
