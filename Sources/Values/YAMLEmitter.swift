@@ -145,20 +145,59 @@ struct YAMLEmitter {
 
     /// go-yaml v2 `stringv` on a JSON-decoded string.
     mutating func emitString(_ s: String, mapping: Bool, simpleKey: Bool) throws(ValuesError) {
-        let b = Array(s.utf8)
+        var b = Array(s.utf8)
         if let bad = Self.firstUnreadable(b) {
             _ = bad
             throw ValuesError(message: "error converting YAML to JSON: yaml: control characters are not allowed")
         }
+        if Self.containsNEL(b) {
+            b = Self.foldNEL(b)
+        }
+        let text = String(decoding: b, as: UTF8.self)
         let style: Style
+        let resolved = YAMLResolve.plain(text)
         if b.contains(10) {
             style = .literal
-        } else if YAMLResolve.plain(s) == .string && !YAMLResolve.isBase60Float(b) {
+        } else if (resolved == .string || resolved == .merge) && !YAMLResolve.isBase60Float(b) {
             style = .plain
         } else {
             style = .double
         }
         emitScalarBytes(b, style: style, mapping: mapping, simpleKey: simpleKey)
+    }
+
+    static func containsNEL(_ b: [UInt8]) -> Bool {
+        var i = 0
+        while i + 1 < b.count {
+            if b[i] == 0xC2 && b[i + 1] == 0x85 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// JSON leaves U+0085 (NEL) raw; the YAML parser re-reading the JSON
+    /// folds it like a line break in a double-quoted scalar: surrounding
+    /// blanks vanish, one break becomes a space, n breaks become n-1 newlines.
+    static func foldNEL(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 {
+                while let last = out.last, last == 32 || last == 9 { out.removeLast() }
+                var breaks = 0
+                while i < b.count {
+                    if b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 { breaks += 1; i += 2 }
+                    else if b[i] == 32 || b[i] == 9 { i += 1 }
+                    else { break }
+                }
+                if breaks == 1 { out.append(32) } else { out.append(contentsOf: repeatElement(10, count: breaks - 1)) }
+                continue
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return out
     }
 
     /// Characters JSON leaves raw but libyaml's reader rejects when
@@ -216,7 +255,7 @@ struct YAMLEmitter {
     static func analyze(_ v: [UInt8]) -> Analysis {
         var a = Analysis()
         if v.isEmpty { return a }
-        var blockIndicators = false, flowIndicators = false, lineBreaks = false, special = false, tabs = false
+        var blockIndicators = false, flowIndicators = false, lineBreaks = false, special = false
         var leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false
         var breakSpace = false, spaceBreak = false
         var precededByWhitespace = true, previousSpace = false, previousBreak = false
@@ -254,11 +293,8 @@ struct YAMLEmitter {
                 default: break
                 }
             }
-            if c == 9 {
-                tabs = true
-            } else if !isPrintable(v, i) {
-                special = true
-            }
+            // go-yaml v2 has no separate tab flag: a tab is simply not printable.
+            if !isPrintable(v, i) { special = true }
             if isSpace(v, i) {
                 if i == 0 { leadingSpace = true }
                 if i + w == v.count { trailingSpace = true }
@@ -288,7 +324,7 @@ struct YAMLEmitter {
         if breakSpace {
             a.flowPlainAllowed = false; a.blockPlainAllowed = false; a.singleQuotedAllowed = false
         }
-        if spaceBreak || tabs || special {
+        if spaceBreak || special {
             a.flowPlainAllowed = false; a.blockPlainAllowed = false; a.singleQuotedAllowed = false
         }
         if spaceBreak || special { a.blockAllowed = false }
@@ -405,7 +441,8 @@ struct YAMLEmitter {
         writeIndicator("\"", needWhitespace: true, isWhitespace: false, isIndention: false)
         var i = 0
         while i < v.count {
-            let isBOM = v[i] == 0xEF && Self.at(v, i + 1) == 0xBB && Self.at(v, i + 2) == 0xBF
+            // go-yaml v2's is_bom looks at the start of the value, not at i.
+            let isBOM = Self.at(v, 0) == 0xEF && Self.at(v, 1) == 0xBB && Self.at(v, 2) == 0xBF
             if !Self.isPrintable(v, i) || isBOM || Self.isBreak(v, i) || v[i] == 34 || v[i] == 92 {
                 var octet = v[i]
                 var w = 1
