@@ -38,13 +38,7 @@ public enum YAML {
             case .null: continue
             case .map(let m): result = Merge.mergeMaps(result, m)
             default:
-                let kind: String
-                switch doc {
-                case .list: kind = "array"
-                case .string: kind = "string"
-                case .bool: kind = "bool"
-                default: kind = "number"
-                }
+                let kind = doc.jsonKindName
                 throw ValuesError(file: file, line: chunk.firstLine, column: 1,
                                   message: "cannot unmarshal yaml document: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(kind) into Go value of type map[string]interface {}",
                                   sourceLine: ValuesError.sourceLine(of: bytes, line: chunk.firstLine))
