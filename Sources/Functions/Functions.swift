@@ -61,7 +61,7 @@ public enum Functions {
         PathFunctions.register(into: &table, options: options)
         //TODO URLFunctions.register(into: &table, options: options)
         //TODO RegexFunctions.register(into: &table, options: options)
-        //TODO HelmFunctions.register(into: &table, options: options)
+        HelmFunctions.register(into: &table, options: options)
         return table
     }
 }
