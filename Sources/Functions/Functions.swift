@@ -32,14 +32,6 @@ public struct FunctionOptions: Sendable {
     }
 }
 
-/// An error a template function returns; the executor reports it as
-/// `error calling NAME: MESSAGE`, as Go's text/template does.
-public struct FunctionError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
-
 /// The Sprig v3 and Helm v4 function library.
 public enum Functions {
     /// Every function `helm template` offers (Sprig without `env`/`expandenv`,

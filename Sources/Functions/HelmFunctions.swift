@@ -9,7 +9,7 @@ enum HelmFunctions {
         t.add("mustToYaml", [.any]) { a, _ in
             do { return .string(trimmingNewline(try YAML.emitThrowing(a.arg(0)))) } catch { throw FunctionError(error.message) }
         }
-        t.add("toYamlPretty", [.any]) { a, _ in .string(trimmingNewline(indentingSequences(YAML.emit(a.arg(0))))) }
+        t.add("toYamlPretty", [.any]) { a, _ in .string(PrettyYAML.emit(a.arg(0))) }
         t.add("fromYaml", [.string]) { a, _ in
             do {
                 let v = try YAML.load(Array(a.string(0).utf8), file: "")
@@ -119,31 +119,6 @@ enum HelmFunctions {
         error.message.hasPrefix("error converting YAML to JSON") ? error.message : "error converting YAML to JSON: " + error.message
     }
 
-    /// go-yaml v3 (`toYamlPretty`) indents block sequences inside mappings,
-    /// where go-yaml v2 writes them at the key's column.
-    static func indentingSequences(_ yaml: String) -> String {
-        var out: [Substring] = []
-        var shifts: [(keyIndent: Int, seqIndent: Int)] = []
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-            let indent = line.prefix { $0 == " " }.count
-            let content = line.dropFirst(indent)
-            let isItem = content.hasPrefix("- ") || content == "-"
-            while let last = shifts.last, indent < last.seqIndent || (indent == last.seqIndent && !isItem) {
-                shifts.removeLast()
-            }
-            if isItem, let prev = out.last {
-                let prevIndent = prev.prefix { $0 == " " }.count
-                let prevContent = prev.dropFirst(prevIndent)
-                let extra = shifts.reduce(0) { $0 + ($1.seqIndent <= indent ? 2 : 0) }
-                if prevContent.hasSuffix(":"), prevIndent - extra == indent, shifts.last?.seqIndent != indent {
-                    shifts.append((keyIndent: indent, seqIndent: indent))
-                }
-            }
-            let shift = shifts.filter { $0.seqIndent <= indent }.count * 2
-            out.append(line.isEmpty ? line : Substring(String(repeating: " ", count: shift) + line))
-        }
-        return out.joined(separator: "\n")
-    }
 }
 
 extension Error {

@@ -1,3 +1,4 @@
+import Template
 import Values
 
 /// BurntSushi/toml's `Encoder` (as Helm's `toToml` uses it): direct keys

@@ -1,3 +1,4 @@
+import Template
 import Values
 
 /// A TOML 1.0 reader producing what BurntSushi/toml decodes into
@@ -218,6 +219,10 @@ struct TOMLParser {
             }
             let token = String(decoding: b[start..<i], as: UTF8.self)
             let word = token.split(separator: " ").first.map(String.init) ?? token
+            let lowered = word.lowercased()
+            if lowered.hasPrefix("-0x") || lowered.hasPrefix("+0x") || lowered.hasPrefix("-0o") || lowered.hasPrefix("+0o") || lowered.hasPrefix("-0b") || lowered.hasPrefix("+0b") {
+                throw fail("cannot use sign with non-decimal numbers: '\(word.prefix(3))'")
+            }
             if word == "true" { i = start + 4; return .bool(true) }
             if word == "false" { i = start + 5; return .bool(false) }
             if let v = TOMLParser.number(word) { i = start + word.utf8.count; return v }
