@@ -118,44 +118,18 @@ public enum ChartLoader {
     /// Parses a values file the way Helm reads a chart's `values.yaml`: every
     /// YAML document must be a map (or empty); documents are merged in order.
     public static func parseValues(_ file: ChartFileEntry, location: String? = nil) throws -> Value {
-        let documents: [Value]
         do {
-            documents = try YAML.loadAll(file.bytes, file: location ?? file.path)
+            return .map(try YAML.loadValues(file.bytes, file: location ?? file.path))
         } catch {
-            throw ChartLoader.wrap(error, prefix: "cannot load \(file.path): error reading yaml document: ", file: location ?? file.path)
+            throw wrap(error, prefix: "cannot load \(file.path): ", file: location ?? file.path)
         }
-        var merged: [String: Value] = [:]
-        for doc in documents {
-            switch doc {
-            case .null: continue
-            case .map(let m): merged = mergeMaps(merged, m)
-            default:
-                throw ChartError(
-                    "cannot load \(file.path): cannot unmarshal yaml document: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(MetadataDecoder.jsonKind(doc)) into Go value of type map[string]interface {}",
-                    file: location ?? file.path)
-            }
-        }
-        return .map(merged)
-    }
-
-    /// Helm's `loader.MergeMaps`: nested maps merge, anything else is replaced.
-    static func mergeMaps(_ a: [String: Value], _ b: [String: Value]) -> [String: Value] {
-        var out = a
-        for (k, v) in b {
-            if case .map(let vm) = v, case .map(let existing)? = out[k] {
-                out[k] = .map(mergeMaps(existing, vm))
-            } else {
-                out[k] = v
-            }
-        }
-        return out
     }
 
     static func parseYAML(_ file: ChartFileEntry, as name: String, location: String) throws -> Value {
         do {
             return try YAML.load(file.bytes, file: location)
         } catch {
-            throw wrap(error, prefix: "cannot load \(name): error converting YAML to JSON: ", file: location)
+            throw wrap(error, prefix: "cannot load \(name): ", file: location)
         }
     }
 
@@ -171,7 +145,8 @@ public enum ChartLoader {
     /// Wraps a YAML error from the Values module in a `ChartError` with Helm's prefix, keeping its location.
     static func wrap(_ error: Error, prefix: String, file: String) -> ChartError {
         if let v = error as? ValuesError {
-            return ChartError(prefix + v.message, file: v.file ?? file, line: v.line, column: v.column, sourceLine: v.sourceLine)
+            return ChartError(prefix + v.message, file: v.file.isEmpty ? file : v.file,
+                              line: v.line > 0 ? v.line : nil, column: v.column > 0 ? v.column : nil, sourceLine: v.sourceLine)
         }
         return ChartError(prefix + "\(error)", file: file)
     }
