@@ -6,7 +6,14 @@ extension ChartLoader {
     public static func load(path: String) throws -> Chart {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ChartError("path \(goQuote(path)) not found")
+            // Helm's LocateChart: local-looking names are paths, others repository references.
+            if path.hasPrefix("/") || path.hasPrefix(".") {
+                throw ChartError("path \(goQuote(path)) not found")
+            }
+            if let slash = path.firstIndex(of: "/") {
+                throw ChartError("repo \(path[..<slash]) not found")
+            }
+            throw ChartError("non-absolute URLs should be in form of repo_name/path_to_chart, got: \(path)")
         }
         if isDirectory.boolValue {
             return try load(directory: path)

@@ -136,7 +136,7 @@ public enum ChartLoader {
     static func decodeLock(_ doc: Value, file: String) throws -> [ChartDependency]? {
         guard case .map(let m) = doc, let deps = m["dependencies"] else { return nil }
         do {
-            return try ChartDependency.decodeList(deps, structName: "Lock")
+            return try ChartDependency.decodeList(deps, fieldPrefix: ".")
         } catch let e as MetadataDecoder.Mismatch {
             throw ChartError("cannot load \(file): error unmarshaling JSON: while decoding JSON: " + e.message)
         }

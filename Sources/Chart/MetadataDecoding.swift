@@ -5,8 +5,8 @@ import Values
 /// struct. Unknown keys are ignored, scalars are converted to strings for
 /// string fields, and a type mismatch fails with Go's message.
 struct MetadataDecoder {
-    /// The Go struct name for messages (`Metadata`, `Dependency`, `Maintainer`).
-    let structName: String
+    /// Prefix of field paths in Go's messages (`.`, `.dependencies.0.`).
+    let fieldPrefix: String
 
     struct Mismatch: Error {
         let message: String
@@ -56,7 +56,7 @@ struct MetadataDecoder {
     }
 
     func mismatch(_ value: Value, field: String, goType: String) -> Mismatch {
-        Mismatch(message: "json: cannot unmarshal \(Self.jsonKind(value)) into Go struct field \(structName).\(field) of type \(goType)")
+        Mismatch(message: "json: cannot unmarshal \(Self.jsonKind(value)) into Go struct field \(fieldPrefix)\(field) of type \(goType)")
     }
 
     static func jsonKind(_ value: Value) -> String {
@@ -90,7 +90,7 @@ extension ChartMetadata {
 
     /// Overlays the keys present in `value` (how Helm reads `requirements.yaml` into the same struct).
     mutating func merge(decoding value: Value) throws {
-        let d = MetadataDecoder(structName: "Metadata")
+        let d = MetadataDecoder(fieldPrefix: ".")
         guard case .map(let m) = value else {
             if case .null = value { return }
             throw MetadataDecoder.Mismatch(message: "json: cannot unmarshal \(MetadataDecoder.jsonKind(value)) into Go value of type v2.Metadata")
@@ -104,7 +104,7 @@ extension ChartMetadata {
         if let raw = m["maintainers"] {
             switch raw {
             case .null: maintainers = nil
-            case .list(let items): maintainers = try items.map { try ChartMaintainer(decoding: $0) }
+            case .list(let items): maintainers = try items.enumerated().map { try ChartMaintainer(decoding: $0.element, index: $0.offset) }
             default: throw d.mismatch(raw, field: "maintainers", goType: "[]*v2.Maintainer")
             }
         }
@@ -117,16 +117,16 @@ extension ChartMetadata {
         if m["annotations"] != nil { annotations = try d.stringMap(m["annotations"], field: "annotations") }
         if m["kubeVersion"] != nil { kubeVersion = try d.string(m["kubeVersion"], field: "kubeVersion") }
         if let raw = m["dependencies"] {
-            dependencies = try ChartDependency.decodeList(raw, structName: "Metadata")
+            dependencies = try ChartDependency.decodeList(raw, fieldPrefix: ".")
         }
         if m["type"] != nil { type = try d.string(m["type"], field: "type") }
     }
 }
 
 extension ChartMaintainer {
-    init(decoding value: Value) throws {
+    init(decoding value: Value, index: Int) throws {
         self.init()
-        let d = MetadataDecoder(structName: "Maintainer")
+        let d = MetadataDecoder(fieldPrefix: ".maintainers.\(index).")
         guard case .map(let m) = value else {
             if case .null = value { throw ChartError.validation("maintainers must not contain empty or null nodes") }
             throw d.mismatch(value, field: "maintainers", goType: "v2.Maintainer")
@@ -138,18 +138,18 @@ extension ChartMaintainer {
 }
 
 extension ChartDependency {
-    static func decodeList(_ raw: Value, structName: String) throws -> [ChartDependency]? {
+    static func decodeList(_ raw: Value, fieldPrefix: String) throws -> [ChartDependency]? {
         switch raw {
         case .null: return nil
-        case .list(let items): return try items.map { try ChartDependency(decoding: $0) }
+        case .list(let items): return try items.enumerated().map { try ChartDependency(decoding: $0.element, index: $0.offset) }
         default:
-            throw MetadataDecoder(structName: structName).mismatch(raw, field: "dependencies", goType: "[]*v2.Dependency")
+            throw MetadataDecoder(fieldPrefix: fieldPrefix).mismatch(raw, field: "dependencies", goType: "[]*v2.Dependency")
         }
     }
 
-    init(decoding value: Value) throws {
+    init(decoding value: Value, index: Int) throws {
         self.init()
-        let d = MetadataDecoder(structName: "Dependency")
+        let d = MetadataDecoder(fieldPrefix: ".dependencies.\(index).")
         guard case .map(let m) = value else {
             if case .null = value { throw ChartError.validation("dependencies must not contain empty or null nodes") }
             throw d.mismatch(value, field: "dependencies", goType: "v2.Dependency")
