@@ -6,7 +6,7 @@ import Template
 /// and `execution error at (NAME:LINE:COL): MSG` (the latter only for
 /// `required`/`fail` messages, which Helm wraps in HELM_ERR markers).
 enum HelmErrorCleanup {
-    static func parseError(_ error: TemplateError, file: String) -> RenderError {
+    static func parseError(_ error: TemplateError, file: String, source: String) -> RenderError {
         let text = "\(error)"
         let tokens = text.components(separatedByString: ": ")
         let message: String
@@ -15,10 +15,11 @@ enum HelmErrorCleanup {
         } else {
             message = "parse error at (\(tokens[1])): \(tokens[tokens.count - 1])"
         }
-        return RenderError(message: message, file: file, line: error.line, column: error.column, sourceLine: error.sourceLine)
+        return RenderError(message: message, file: error.file, line: error.line > 0 ? error.line : nil, column: nil,
+                           sourceLine: sourceLine(source, error.line))
     }
 
-    static func executionError(_ error: TemplateError, file: String) -> RenderError {
+    static func executionError(_ error: TemplateError, file: String, sources: [String: String]) -> RenderError {
         let text = "\(error)"
         let tokens = text.components(separatedByString: ": ", maxSplits: 2)
         var message = text
@@ -27,7 +28,16 @@ enum HelmErrorCleanup {
         } else if let start = tokens[2].range(of: "HELM_ERR_START"), let end = tokens[2].range(of: "HELM_ERR_END", options: .backwards) {
             message = "execution error at (\(tokens[1])): " + String(tokens[2][start.upperBound..<end.lowerBound])
         }
-        return RenderError(message: message, file: file, line: error.line, column: error.column, sourceLine: error.sourceLine)
+        let source = sources[error.file].flatMap { sourceLine($0, error.line) }
+        return RenderError(message: message, file: error.file, line: error.line > 0 ? error.line : nil,
+                           column: error.column.map { $0 + 1 }, sourceLine: source)
+    }
+
+    /// Line `line` (1-based) of `text`.
+    static func sourceLine(_ text: String, _ line: Int) -> String? {
+        guard line > 0 else { return nil }
+        let lines = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+        return lines.count >= line ? String(lines[line - 1]) : nil
     }
 }
 

@@ -33,7 +33,7 @@ struct TemplateRenderer {
             do {
                 try set.parse(name: name, text: t.text)
             } catch let e as TemplateError {
-                throw HelmErrorCleanup.parseError(e, file: name)
+                throw HelmErrorCleanup.parseError(e, file: name, source: t.text)
             }
         }
         var rendered: [String: String] = [:]
@@ -45,7 +45,7 @@ struct TemplateRenderer {
             do {
                 output = try set.execute(name: name, data: .map(data))
             } catch let e as TemplateError {
-                throw HelmErrorCleanup.executionError(e, file: name)
+                throw HelmErrorCleanup.executionError(e, file: name, sources: templates.mapValues(\.text))
             }
             rendered[name] = output.replacingAll("<no value>", with: "")
         }
