@@ -7,12 +7,12 @@ import Values
 enum DependencyProcessing {
     static func process(chart: Chart, userValues: [String: Value]) throws -> Chart {
         var c = chart
-        processEnabled(&c, values: userValues, path: "")
+        try processEnabled(&c, values: userValues, path: "")
         try ImportValues.process(&c)
         return c
     }
 
-    private static func processEnabled(_ c: inout Chart, values v: [String: Value], path: String) {
+    private static func processEnabled(_ c: inout Chart, values v: [String: Value], path: String) throws {
         guard var requirements = c.metadata.dependencies else { return }
         var dependencies: [Chart] = []
         for existing in c.dependencies {
@@ -31,7 +31,7 @@ enum DependencyProcessing {
         for i in requirements.indices { requirements[i].enabled = true }
         c.metadata.dependencies = requirements
 
-        let cvals = ValuesCoalescing.coalesce(chart: c, userValues: v)
+        let cvals = try ValuesCoalescing.coalesce(chart: c, userValues: v)
         processTags(&requirements, cvals)
         processConditions(&requirements, cvals, path: path)
 
@@ -39,7 +39,7 @@ enum DependencyProcessing {
         var kept = c.dependencies.filter { !removed.contains($0.name) }
         let keptRequirements = requirements.filter { !removed.contains($0.name) }
         for i in kept.indices {
-            processEnabled(&kept[i], values: cvals, path: path + kept[i].name + ".")
+            try processEnabled(&kept[i], values: cvals, path: path + kept[i].name + ".")
         }
         c.metadata.dependencies = keptRequirements
         c.dependencies = kept

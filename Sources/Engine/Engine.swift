@@ -60,7 +60,7 @@ public enum Engine {
 
         let user: [String: Value] = userValues.mapValue ?? [:]
         let prepared = try DependencyProcessing.process(chart: chart, userValues: user)
-        let coalesced = ValuesCoalescing.coalesce(chart: prepared, userValues: user)
+        let coalesced = try ValuesCoalescing.coalesce(chart: prepared, userValues: user)
 
         var rendered = try TemplateRenderer(options: options).render(chart: prepared, values: .map(coalesced))
 

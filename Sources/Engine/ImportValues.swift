@@ -11,7 +11,7 @@ enum ImportValues {
             try process(&c.dependencies[i])
         }
         guard var requirements = c.metadata.dependencies else { return }
-        let cvals = ValuesCoalescing.merge(chart: c, userValues: [:])
+        let cvals = try ValuesCoalescing.merge(chart: c, userValues: [:])
         var imported: [String: Value] = [:]
         for r in requirements.indices {
             var normalized: [ImportValue] = []
@@ -27,12 +27,12 @@ enum ImportValues {
                 }
                 normalized.append(.mapping(child: child, parent: parent))
                 guard let table = table(cvals, requirements[r].name + "." + child) else { continue }
-                imported = ValuesCoalescing.coalesceTables(dst: imported, src: pathToMap(parent, table), merge: true)
+                imported = ValuesCoalescing.mergeTables(dst: imported, src: pathToMap(parent, table))
             }
             if requirements[r].importValues != nil { requirements[r].importValues = normalized }
         }
         c.metadata.dependencies = requirements
-        c.values = .map(ValuesCoalescing.coalesceTables(dst: cvals, src: imported, merge: true))
+        c.values = .map(ValuesCoalescing.mergeTables(dst: cvals, src: imported))
     }
 
     /// Helm's `Values.Table`: the map at a dotted path, nil when missing or not a map.

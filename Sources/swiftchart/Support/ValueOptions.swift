@@ -39,51 +39,19 @@ struct ValueOptions: ParsableArguments {
                 throw e
             }
         }
-        for entry in jsonValues {
-            let trimmed = entry.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.hasPrefix("{") {
-                guard case .map(let m)? = try? JSON.decode(Array(trimmed.utf8)) else {
-                    throw CLIError(message: "failed parsing --set-json data JSON: \(entry)")
+        let merged = try SetParser.apply(
+            json: jsonValues, set: values, setString: stringValues, setFile: fileValues,
+            readFile: { path throws(ValuesError) in
+                do {
+                    return .string(String(decoding: try readInput(path), as: UTF8.self))
+                } catch {
+                    throw ValuesError(message: (error as? CLIError)?.message ?? "\(error)")
                 }
-                base = Merge.mergeMaps(base, m)
-            } else {
-                do { try SetParser.parseJSON(entry, into: &base) } catch {
-                    throw CLIError(message: "failed parsing --set-json data \(entry)")
-                }
-            }
-        }
-        for entry in values {
-            do { try SetParser.parse(entry, into: &base) } catch {
-                throw CLIError(message: "failed parsing --set data: \(Self.message(error))")
-            }
-        }
-        for entry in stringValues {
-            do { try SetParser.parseString(entry, into: &base) } catch {
-                throw CLIError(message: "failed parsing --set-string data: \(Self.message(error))")
-            }
-        }
-        for entry in fileValues {
-            do {
-                try SetParser.parseFile(entry, into: &base) { path in
-                    .string(String(decoding: try readInput(path), as: UTF8.self))
-                }
-            } catch {
-                throw CLIError(message: "failed parsing --set-file data: \(Self.message(error))")
-            }
-        }
-        for entry in literalValues {
-            do { try SetParser.parseLiteral(entry, into: &base) } catch {
-                throw CLIError(message: "failed parsing --set-literal data: \(Self.message(error))")
-            }
-        }
-        return .map(base)
+            },
+            setLiteral: literalValues, onto: base)
+        return .map(merged)
     }
 
-    private static func message(_ error: Error) -> String {
-        if let e = error as? ValuesError { return e.message }
-        if let e = error as? CLIError { return e.message }
-        return "\(error)"
-    }
 }
 
 /// Reads a file named on the command line (`-` is stdin), with Go's error wording.
