@@ -15,8 +15,10 @@ enum HelmErrorCleanup {
         } else {
             message = "parse error at (\(tokens[1])): \(tokens[tokens.count - 1])"
         }
-        return RenderError(message: message, file: error.file, line: error.line > 0 ? error.line : nil, column: nil,
-                           sourceLine: sourceLine(source, error.line))
+        var e = RenderError(message: message, file: error.file, line: error.line > 0 ? error.line : nil, column: nil,
+                            sourceLine: sourceLine(source, error.line))
+        e.duringRender = true
+        return e
     }
 
     static func executionError(_ error: TemplateError, file: String, sources: [String: String]) -> RenderError {
@@ -29,8 +31,10 @@ enum HelmErrorCleanup {
             message = "execution error at (\(tokens[1])): " + String(tokens[2][start.upperBound..<end.lowerBound])
         }
         let source = sources[error.file].flatMap { sourceLine($0, error.line) }
-        return RenderError(message: message, file: error.file, line: error.line > 0 ? error.line : nil,
-                           column: error.column.map { $0 + 1 }, sourceLine: source)
+        var e = RenderError(message: message, file: error.file, line: error.line > 0 ? error.line : nil,
+                            column: error.column.map { $0 + 1 }, sourceLine: source)
+        e.duringRender = true
+        return e
     }
 
     /// Line `line` (1-based) of `text`.

@@ -60,13 +60,17 @@ enum ManifestSorter {
         do {
             value = try YAML.load(Array(doc.utf8), file: path)
         } catch let e as ValuesError {
-            throw RenderError(message: "YAML parse error on \(path): \(e.message)",
-                              file: path, line: e.line > 0 ? e.line : nil, column: e.column > 0 ? e.column : nil, sourceLine: e.sourceLine)
+            var error = RenderError(message: "YAML parse error on \(path): \(e.message)",
+                                    file: path, line: e.line > 0 ? e.line : nil, column: e.column > 0 ? e.column : nil, sourceLine: e.sourceLine)
+            error.duringRender = true
+            throw error
         }
         var head = Head()
         guard case .map(let m) = value else {
             if case .null = value { return head }
-            throw RenderError(message: "YAML parse error on \(path): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(value)) into Go value of type util.SimpleHead", file: path)
+            var error = RenderError(message: "YAML parse error on \(path): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(value)) into Go value of type util.SimpleHead", file: path)
+            error.duringRender = true
+            throw error
         }
         head.apiVersion = scalarString(m["apiVersion"]) ?? ""
         head.kind = scalarString(m["kind"]) ?? ""

@@ -6,6 +6,9 @@ public struct RenderError: Error, Sendable, CustomStringConvertible {
     public var line: Int?
     public var column: Int?
     public var sourceLine: String?
+    /// True when templates were rendered (or being rendered) when it failed:
+    /// `helm template` then adds its `--debug` hint.
+    public var duringRender: Bool = false
 
     public init(message: String, file: String? = nil, line: Int? = nil, column: Int? = nil, sourceLine: String? = nil) {
         self.message = message

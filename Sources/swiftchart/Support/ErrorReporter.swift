@@ -37,7 +37,7 @@ enum ErrorReporter {
         case let e as ChartError:
             return Located(message: e.message, file: e.file, line: e.line, column: e.column, sourceLine: e.sourceLine)
         case let e as RenderError:
-            let hint = e.message.hasPrefix("YAML parse error on") ? "Use --debug flag to render out invalid YAML" : nil
+            let hint = e.duringRender ? "Use --debug flag to render out invalid YAML" : nil
             return Located(message: e.message, file: e.file, line: e.line, column: e.column, sourceLine: e.sourceLine, hint: hint)
         case let e as ValuesError:
             return Located(message: e.message, file: e.file.isEmpty ? nil : e.file,
