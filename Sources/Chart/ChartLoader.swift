@@ -121,7 +121,7 @@ public enum ChartLoader {
         do {
             return .map(try YAML.loadValues(file.bytes, file: location ?? file.path))
         } catch {
-            throw wrap(error, prefix: "cannot load \(file.path): ", file: location ?? file.path)
+            throw wrap(error, prefix: "cannot load \(file.path): ", file: location ?? file.path, bytes: file.bytes)
         }
     }
 
@@ -129,7 +129,7 @@ public enum ChartLoader {
         do {
             return try YAML.load(file.bytes, file: location)
         } catch {
-            throw wrap(error, prefix: "cannot load \(name): ", file: location)
+            throw wrap(error, prefix: "cannot load \(name): ", file: location, bytes: file.bytes)
         }
     }
 
@@ -143,11 +143,16 @@ public enum ChartLoader {
     }
 
     /// Wraps a YAML error from the Values module in a `ChartError` with Helm's prefix, keeping its location.
-    static func wrap(_ error: Error, prefix: String, file: String) -> ChartError {
-        if let v = error as? ValuesError {
-            return ChartError(prefix + v.message, file: v.file.isEmpty ? file : v.file,
-                              line: v.line > 0 ? v.line : nil, column: v.column > 0 ? v.column : nil, sourceLine: v.sourceLine)
+    static func wrap(_ error: Error, prefix: String, file: String, bytes: [UInt8]) -> ChartError {
+        guard let v = error as? ValuesError else { return ChartError(prefix + "\(error)", file: file) }
+        var located = ChartError(prefix + v.message, file: v.file.isEmpty ? file : v.file,
+                                 line: v.line > 0 ? v.line : nil, column: v.column > 0 ? v.column : nil, sourceLine: v.sourceLine)
+        if located.line == nil, let line = SourceLocation.lineMentioned(in: v.message) {
+            located.line = line
         }
-        return ChartError(prefix + "\(error)", file: file)
+        if located.sourceLine == nil, let line = located.line {
+            located.sourceLine = SourceLocation.line(line, of: bytes)
+        }
+        return located
     }
 }

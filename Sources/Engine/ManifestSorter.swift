@@ -57,9 +57,9 @@ enum ManifestSorter {
     /// Reads `apiVersion`, `kind`, `metadata.name` and `metadata.annotations` (Helm's `SimpleHead`).
     static func parseHead(_ doc: String, path: String) throws -> Head {
         let value: Value
-        do {
-            value = try YAML.load(Array(doc.utf8), file: path)
-        } catch let e as ValuesError {
+        switch loadYAML(doc, path: path) {
+        case .success(let v): value = v
+        case .failure(let e):
             var error = RenderError(message: "YAML parse error on \(path): \(e.message)",
                                     file: path, line: e.line > 0 ? e.line : nil, column: e.column > 0 ? e.column : nil, sourceLine: e.sourceLine)
             error.duringRender = true
@@ -81,6 +81,14 @@ enum ManifestSorter {
             }
         }
         return head
+    }
+
+    private static func loadYAML(_ doc: String, path: String) -> Result<Value, ValuesError> {
+        do {
+            return .success(try YAML.load(Array(doc.utf8), file: path))
+        } catch {
+            return .failure(error)
+        }
     }
 
     static func scalarString(_ v: Value?) -> String? {

@@ -53,7 +53,7 @@ import Testing
     static let cases: [([String: String], [String], [String])] = [
         (["h/values.yaml": "a: [1\n"], [],
          ["Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'",
-          "h/values.yaml:1"]),
+          "h/values.yaml:"]),
         (["h/Chart.yaml": "apiVersion: v2\nname: h\n version: 0.1.0\n"], [],
          ["Error: cannot load Chart.yaml: error converting YAML to JSON: yaml: line 3: mapping values are not allowed in this context",
           "h/Chart.yaml:3"]),

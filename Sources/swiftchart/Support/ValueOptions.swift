@@ -1,4 +1,5 @@
 import ArgumentParser
+import Chart
 import Foundation
 import Values
 
@@ -36,6 +37,8 @@ struct ValueOptions: ParsableArguments {
                 var e = error
                 e.message = "failed to parse \(path): " + e.message
                 if e.file.isEmpty { e.file = path }
+                if e.line == 0, let line = SourceLocation.lineMentioned(in: error.message) { e.line = line }
+                if e.sourceLine == nil, e.line > 0 { e.sourceLine = SourceLocation.line(e.line, of: bytes) }
                 throw e
             }
         }
