@@ -1,3 +1,5 @@
+import Semver
+
 
 
 extension ChartMetadata {
@@ -22,7 +24,7 @@ extension ChartMetadata {
             throw ChartError.validation("chart.metadata.name \(goQuote(name)) is invalid")
         }
         if version.isEmpty { throw ChartError.validation("chart.metadata.version is required") }
-        if !ChartVersionSyntax.isValid(version) {
+        if (try? SemanticVersion(parsing: version)) == nil {
             throw ChartError.validation("chart.metadata.version \(goQuote(version)) is invalid")
         }
         if !["", "application", "library"].contains(type) {

@@ -75,3 +75,12 @@ import Values
         #expect(chart.metadata.appVersion == expected)
     }
 }
+
+/// Chart versions Helm accepts or rejects (checked with `helm template`).
+@Suite struct ChartVersionValidationTests {
+    @Test(arguments: [("1.2", true), ("v1.2.3", true), ("1.0.0+build", true), ("1.0.0-01", false), ("not-semver", false), ("1.2.3.4", false)])
+    func version(_ version: String, valid: Bool) {
+        let files = ChartLoaderTests.files(chartYAML: "apiVersion: v2\nname: g\nversion: \(version)\n")
+        #expect((try? ChartLoader.load(files: files)) != nil == valid)
+    }
+}
