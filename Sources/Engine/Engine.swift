@@ -1,1 +1,0 @@
-// Module Engine: see ../shared/ARCHITECTURE.md for what it owns.
