@@ -20,16 +20,20 @@ public enum YAML {
     /// Errors carry Helm's wording, e.g. `cannot unmarshal yaml document: error
     /// converting YAML to JSON: yaml: line 3: …`.
     public static func loadValues(_ bytes: [UInt8], file: String) throws(ValuesError) -> [String: Value] {
-        let docs: [Value]
-        do {
-            docs = try loadAll(bytes, file: file)
-        } catch {
-            var e = error
-            e.message = "cannot unmarshal yaml document: " + e.message
-            throw e
-        }
         var result: [String: Value] = [:]
-        for doc in docs {
+        for chunk in try documentChunks(bytes, file: file) {
+            let doc: Value
+            do {
+                doc = try load(Array(bytes[chunk.range]), file: file)
+            } catch {
+                var e = error
+                e.message = "cannot unmarshal yaml document: " + e.message
+                if e.line > 0 {
+                    e.line += chunk.firstLine - 1
+                    e.sourceLine = ValuesError.sourceLine(of: bytes, line: e.line)
+                }
+                throw e
+            }
             switch doc {
             case .null: continue
             case .map(let m): result = Merge.mergeMaps(result, m)
@@ -41,10 +45,44 @@ public enum YAML {
                 case .bool: kind = "bool"
                 default: kind = "number"
                 }
-                throw ValuesError(file: file, message: "cannot unmarshal yaml document: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(kind) into Go value of type map[string]interface {}")
+                throw ValuesError(file: file, line: chunk.firstLine, column: 1,
+                                  message: "cannot unmarshal yaml document: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(kind) into Go value of type map[string]interface {}",
+                                  sourceLine: ValuesError.sourceLine(of: bytes, line: chunk.firstLine))
             }
         }
         return result
+    }
+
+    /// k8s.io/apimachinery's `YAMLReader` as `LoadValues` uses it: a line
+    /// starting with `---` (followed only by blanks or a comment) ends a document.
+    static func documentChunks(_ bytes: [UInt8], file: String) throws(ValuesError) -> [(range: Range<Int>, firstLine: Int)] {
+        var chunks: [(range: Range<Int>, firstLine: Int)] = []
+        var start = 0
+        var startLine = 1
+        var lineStart = 0
+        var line = 1
+        while lineStart < bytes.count {
+            var end = lineStart
+            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            let next = min(end + 1, bytes.count)
+            if end - lineStart >= 3, bytes[lineStart] == 45, bytes[lineStart + 1] == 45, bytes[lineStart + 2] == 45 {
+                var k = lineStart + 3
+                while k < end, bytes[k] == 32 || bytes[k] == 9 || bytes[k] == 13 { k += 1 }
+                if k < end, bytes[k] != UInt8(ascii: "#") {
+                    let text = String(decoding: bytes[lineStart..<end], as: UTF8.self)
+                    throw ValuesError(file: file, line: line, column: 1,
+                                      message: "error reading yaml document: invalid Yaml document separator: " + text,
+                                      sourceLine: text)
+                }
+                if start < lineStart { chunks.append((start..<lineStart, startLine)) }
+                start = next
+                startLine = line + 1
+            }
+            lineStart = next
+            line += 1
+        }
+        if start < bytes.count { chunks.append((start..<bytes.count, startLine)) }
+        return chunks
     }
 }
 
@@ -331,7 +369,7 @@ struct YAMLEventLoader {
         case .bool(let b): return .bool(b)
         case .int(let i): return .float(Double(i))
         case .uint(let u): return .float(Double(u))
-        case .bigInt(let d), .float(let d): return .float(d)
+        case .float(let d): return .float(d)
         case .timestamp, .string, .merge: return .string(text)
         }
     }
@@ -351,8 +389,6 @@ struct YAMLEventLoader {
         case .int(let i): return .key(String(i))
         case .uint(let u):
             throw error("unsupported map key of type: uint64, key: 0x\(String(u, radix: 16))", mark)
-        case .bigInt:
-            throw error("unsupported map key of type: *big.Int, key: \(text)", mark)
         case .float(let d): return .key(Self.floatKey(d))
         case .timestamp, .string, .merge: return .key(text)
         }

@@ -6,8 +6,6 @@ enum ResolvedScalar: Equatable {
     case bool(Bool)
     case int(Int64)
     case uint(UInt64)
-    /// An integer beyond 64 bits (`big.Int`), as the nearest float64.
-    case bigInt(Double)
     case float(Double)
     /// Looks like a timestamp; decoded into `interface{}` it stays the original string.
     case timestamp
@@ -66,10 +64,9 @@ enum YAMLResolve {
             switch parseGoInt(plain[...]) {
             case .some(.int(let v)): return .int(v)
             case .some(.uint(let v)): return .uint(v)
-            case .some(.big(let d)):
-                if isYAMLStyleFloat(plain[...]), let f = parseFloat(String(decoding: plain, as: UTF8.self)) { return .float(f) }
-                return .bigInt(d)
-            case .none: break
+            case .some(.big), .none:
+                // go-yaml v2.4 has no big.Int: beyond 64 bits only the float form applies
+                break
             }
             if isYAMLStyleFloat(plain[...]), let f = parseFloat(String(decoding: plain, as: UTF8.self)) { return .float(f) }
         default: break
@@ -90,7 +87,7 @@ enum YAMLResolve {
         switch r {
         case .null: rtag = YAMLTag.null
         case .bool: rtag = YAMLTag.bool
-        case .int, .uint, .bigInt: rtag = YAMLTag.int
+        case .int, .uint: rtag = YAMLTag.int
         case .float: rtag = YAMLTag.float
         case .timestamp: rtag = YAMLTag.timestamp
         case .merge: rtag = YAMLTag.merge
