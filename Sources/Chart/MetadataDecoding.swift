@@ -77,50 +77,7 @@ struct MetadataDecoder {
         if f.rounded() == f, abs(f) < 9.007_199_254_740_992e15 {
             return String(Int64(f))
         }
-        return goFormatShortestG(Float(f))
-    }
-
-    /// Go's `strconv.FormatFloat(x, 'g', -1, 32)`: shortest digits, `%e` form
-    /// when the decimal exponent is below -4 or at least 6.
-    static func goFormatShortestG(_ x: Float) -> String {
-        if x.isNaN { return "NaN" }
-        if x.isInfinite { return x < 0 ? "-Inf" : "+Inf" }
-        // Swift's description gives the shortest round-trip digits.
-        var text = "\(abs(x))"
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-            text = String(text[..<e])
-        }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        let intPart = String(parts[0])
-        let fracPart = parts.count > 1 ? String(parts[1]) : ""
-        var digits = intPart + fracPart
-        var pointPosition = intPart.count + exponent
-        while digits.hasPrefix("0") && digits.count > 1 {
-            digits.removeFirst()
-            pointPosition -= 1
-        }
-        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-        if digits == "0" { return x.sign == .minus ? "-0" : "0" }
-        let sign = x < 0 ? "-" : ""
-        let exp = pointPosition - 1
-        let eprec = 6
-        if exp < -4 || exp >= eprec {
-            var mantissa = String(digits.prefix(1))
-            if digits.count > 1 { mantissa += "." + digits.dropFirst() }
-            let expSign = exp < 0 ? "-" : "+"
-            let expDigits = abs(exp) < 10 ? "0\(abs(exp))" : "\(abs(exp))"
-            return sign + mantissa + "e" + expSign + expDigits
-        }
-        if pointPosition <= 0 {
-            return sign + "0." + String(repeating: "0", count: -pointPosition) + digits
-        }
-        if pointPosition >= digits.count {
-            return sign + digits + String(repeating: "0", count: pointPosition - digits.count)
-        }
-        let idx = digits.index(digits.startIndex, offsetBy: pointPosition)
-        return sign + digits[..<idx] + "." + digits[idx...]
+        return GoFloat.format(f, fmt: UInt8(ascii: "g"), precision: -1, bitSize: 32)
     }
 }
 
