@@ -6,7 +6,7 @@ struct SwiftChart: ParsableCommand {
         commandName: "swiftchart",
         abstract: "Render and manage Kubernetes charts, byte-compatible with Helm v4.",
         subcommands: [TemplateCommand.self, VersionCommand.self,
-                      PackageCommand.self]
+                      PackageCommand.self, RepoCommand.self]
     )
 }
 
