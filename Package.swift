@@ -27,9 +27,12 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         .target(name: "Chart", dependencies: ["Values", "Semver", "CArchive", "CZlib"]),
+        .target(name: "Repository", dependencies: [
+            "Chart", "Values", "Semver", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "Engine", dependencies: ["Chart", "Template", "Functions", "Values"]),
         .executableTarget(name: "swiftchart", dependencies: [
-            "Engine", "Chart", "Values",
+            "Engine", "Chart", "Values", "Repository",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -40,5 +43,7 @@ let package = Package(
         .testTarget(name: "ChartTests", dependencies: ["Chart", "Values"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Chart", "Values"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "RepositoryTests", dependencies: ["Repository", "Chart", "Values"], exclude: ["Fixtures"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Chart", "CArchive", "CZlib"], exclude: ["Fixtures"]),
     ]
 )

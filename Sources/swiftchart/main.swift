@@ -5,7 +5,8 @@ struct SwiftChart: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swiftchart",
         abstract: "Render and manage Kubernetes charts, byte-compatible with Helm v4.",
-        subcommands: [TemplateCommand.self, VersionCommand.self]
+        subcommands: [TemplateCommand.self, VersionCommand.self,
+                      PackageCommand.self, RepoCommand.self]
     )
 }
 
