@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // System libraries (Debian: libyaml-dev, libarchive-dev, zlib1g-dev).
@@ -30,9 +31,12 @@ let package = Package(
         .target(name: "Repository", dependencies: [
             "Chart", "Values", "Semver", .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .target(name: "RepositoryHTTP", dependencies: [
+            "Repository", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         .target(name: "Engine", dependencies: ["Chart", "Template", "Functions", "Values"]),
         .executableTarget(name: "swiftchart", dependencies: [
-            "Engine", "Chart", "Values", "Repository",
+            "Engine", "Chart", "Values", "Repository", "RepositoryHTTP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
