@@ -29,7 +29,7 @@ let package = Package(
         ]),
         .target(name: "Chart", dependencies: ["Values", "Semver", "CArchive", "CZlib"]),
         .target(name: "Repository", dependencies: [
-            "Chart", "Values", "Semver", .product(name: "Crypto", package: "swift-crypto"),
+            "Chart", "Engine", "Values", "Semver", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "RepositoryHTTP", dependencies: [
             "Repository", .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ChartTests", dependencies: ["Chart", "Values"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Chart", "Values"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: []),
-        .testTarget(name: "RepositoryTests", dependencies: ["Repository", "Chart", "Values"], exclude: ["Fixtures"]),
+        .testTarget(name: "RepositoryTests", dependencies: ["Repository", "Chart", "Semver", "Values"], exclude: ["Fixtures"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Chart", "CArchive", "CZlib"], exclude: ["Fixtures"]),
     ]
 )
