@@ -6,7 +6,8 @@ struct SwiftChart: ParsableCommand {
         commandName: "swiftchart",
         abstract: "Render and manage Kubernetes charts, byte-compatible with Helm v4.",
         subcommands: [TemplateCommand.self, VersionCommand.self,
-                      PackageCommand.self, RepoCommand.self]
+                      PackageCommand.self, RepoCommand.self,
+                      SearchCommand.self, PullCommand.self, DependencyCommand.self, CreateCommand.self, LintCommand.self, ShowCommand.self]
     )
 }
 
