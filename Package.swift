@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ChartTests", dependencies: ["Chart", "Values"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Chart", "Values"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: []),
-        .testTarget(name: "RepositoryTests", dependencies: ["Repository", "Chart", "Semver", "Values"], exclude: ["Fixtures"]),
+        .testTarget(name: "RepositoryTests", dependencies: ["Repository", "Chart", "Engine", "Semver", "Values"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Chart", "CArchive", "CZlib"], exclude: ["Fixtures"]),
     ]
 )

@@ -42,7 +42,7 @@ public struct HTTPFetcher: ResourceFetcher {
         let head: HTTPResponseHead?
         let body: [UInt8]
         do { (head, body) = try client.execute(request: request, delegate: delegate).wait() } catch {
-            throw RepositoryError("Get \(goQuoted(url)): \(Self.describe(error))")
+            throw RepositoryError("Get \(goQuoted(url)): \(Self.describe(error, url: url))")
         }
         guard let head else { throw RepositoryError("Get \(goQuoted(url)): no response") }
         guard (200..<300).contains(Int(head.status.code)) else {
@@ -52,12 +52,15 @@ public struct HTTPFetcher: ResourceFetcher {
     }
 
     /// Short, Go-like descriptions of connection failures.
-    static func describe(_ error: Error) -> String {
+    static func describe(_ error: Error, url: String) -> String {
         let text = String(describing: error)
+        let components = URLComponents(string: url)
+        let port = components?.port ?? (components?.scheme == "https" ? 443 : 80)
+        let dial = "dial tcp \(components?.host ?? ""):\(port): "
         if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("ECONNREFUSED") {
-            return "connect: connection refused"
+            return dial + "connect: connection refused"
         }
-        if text.contains("connectTimeout") { return "dial tcp: i/o timeout" }
+        if text.contains("connectTimeout") { return dial + "i/o timeout" }
         if text.contains("readTimeout") { return "read: i/o timeout" }
         if text.contains("NXDOMAIN") || text.contains("lookup") || text.contains("resolve") { return "no such host" }
         return text

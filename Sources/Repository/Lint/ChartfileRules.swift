@@ -16,27 +16,21 @@ enum ChartfileRules {
             report.check(.error, file, "unable to parse YAML\n\terror reading \(path): open \(path): no such file or directory")
             return false
         }
-        let raw: [String: Value]
-        let metadata: ChartMetadata
-        do {
-            guard case .map(let m) = try YAML.load([UInt8](data), file: path) else {
-                report.check(.error, file, "unable to parse YAML\n\terror unmarshaling JSON: json: cannot unmarshal into Go value of type chart.Metadata")
-                return false
-            }
-            raw = m
-            metadata = try ChartLoader.load(files: [ChartFileEntry(path: "Chart.yaml", bytes: [UInt8](data))], origin: chartDir).metadata
-        } catch {
-            if case .map(_)? = try? YAML.load([UInt8](data), file: path) {
-                return checkFields(nil, raw: (try? YAML.load([UInt8](data), file: path))?.mapValue ?? [:], error: "\(error)", into: &report)
-            }
+        let document: Value
+        do { document = try YAML.load([UInt8](data), file: path) } catch {
             report.check(.error, file, "unable to parse YAML\n\t\(error)")
             return false
         }
-        return checkFields(metadata, raw: raw, error: nil, into: &report)
+        guard case .map(let raw) = document else {
+            report.check(.error, file, "unable to parse YAML\n\terror unmarshaling JSON: json: cannot unmarshal into Go value of type chart.Metadata")
+            return false
+        }
+        checkFields(raw: raw, into: &report)
+        return true
     }
 
     /// Field checks on the raw mapping (so they run even when the loader refused the chart).
-    private static func checkFields(_ loaded: ChartMetadata?, raw: [String: Value], error: String?, into report: inout LintReport) -> Bool {
+    private static func checkFields(raw: [String: Value], into report: inout LintReport) {
         let file = "Chart.yaml"
         func string(_ key: String) -> String {
             switch raw[key] {
@@ -94,8 +88,6 @@ enum ChartfileRules {
         if !version.isEmpty && !DependencyList.isStrictSemver(version) {
             report.check(.warning, file, "version '\(version)' is not a valid SemVerV2")
         }
-        if let error { report.check(.error, file, error) }
-        return loaded != nil
     }
 
     static func isEmail(_ s: String) -> Bool {
