@@ -26,7 +26,7 @@ public struct HTTPFetcher: ResourceFetcher {
             redirectConfiguration: .follow(max: 10, allowCycles: false),
             timeout: .init(connect: .seconds(30), read: .seconds(120)))
         configuration.decompression = .enabled(limit: .ratio(100))
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         defer { try? client.syncShutdown() }
 
         var request: HTTPClient.Request
@@ -41,7 +41,7 @@ public struct HTTPFetcher: ResourceFetcher {
         let delegate = CollectingDelegate(url: url, progress: progress)
         let head: HTTPResponseHead?
         let body: [UInt8]
-        do { (head, body) = try client.execute(request: request, delegate: delegate).wait() } catch {
+        do { (head, body) = try client.execute(request: request, delegate: delegate).futureResult.wait() } catch {
             throw RepositoryError("Get \(goQuoted(url)): \(Self.describe(error, url: url))")
         }
         guard let head else { throw RepositoryError("Get \(goQuoted(url)): no response") }

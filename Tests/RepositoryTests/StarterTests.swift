@@ -34,17 +34,18 @@ let repositoryGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         #expect(try String(contentsOfFile: chart + "/values.yaml", encoding: .utf8).hasPrefix("# Default values for mychart.\n"))
     }
 
-    /// (release, --set overrides, golden manifest file, golden notes file).
-    static let renderCases: [(String, [String: Value], String, String?)] = [
-        ("rel", [:], "default-starter.yaml", "default-starter-notes.txt"),
-        ("web", ["ingress": .map(["enabled": .bool(true)]), "autoscaling": .map(["enabled": .bool(true)]), "httpRoute": .map(["enabled": .bool(true)])],
-         "default-starter-all.yaml", nil),
+    /// (starter, chart name, release, --set overrides, golden manifest file, golden notes file).
+    static let renderCases: [(String, String, String, [String: Value], String, String?)] = [
+        ("default", "mychart", "rel", [:], "default-starter.yaml", "default-starter-notes.txt"),
+        ("default", "mychart", "web", ["ingress": .map(["enabled": .bool(true)]), "autoscaling": .map(["enabled": .bool(true)]),
+                                       "httpRoute": .map(["enabled": .bool(true)])], "default-starter-all.yaml", nil),
+        ("cronjob-batch", "batch", "nightly", [:], "cronjob-batch-starter.yaml", nil),
     ]
 
     @Test(arguments: renderCases.indices)
-    func defaultStarterRendersAsHelm(_ i: Int) throws {
-        let (release, values, golden, notesGolden) = Self.renderCases[i]
-        let (dir, chartDir) = try Self.create("mychart", starter: "default")
+    func startersRenderAsHelm(_ i: Int) throws {
+        let (starter, name, release, values, golden, notesGolden) = Self.renderCases[i]
+        let (dir, chartDir) = try Self.create(name, starter: starter)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let chart = try ChartLoader.load(directory: chartDir)
         var capabilities = Capabilities()
