@@ -16,7 +16,7 @@ struct PackageCommand: ParsableCommand {
     @Option(name: [.short, .customLong("destination")], help: "Location to write the chart.") var destination: String = "."
     @Option(help: "Set the version on the chart to this semver version.") var version: String?
     @Option(name: .customLong("app-version"), help: "Set the appVersion on the chart to this version.") var appVersion: String?
-    @Flag(name: [.short, .customLong("dependency-update")], help: "Update dependencies from Chart.yaml to charts/ before packaging.") var dependencyUpdate = false
+    @Flag(name: [.customShort("u"), .customLong("dependency-update")], help: "Update dependencies from Chart.yaml to charts/ before packaging.") var dependencyUpdate = false
 
     func run() throws {
         try ErrorReporter.run {
