@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System libraries (Debian: libyaml-dev, libarchive-dev, zlib1g-dev).
@@ -28,8 +30,13 @@ let package = Package(
         ]),
         .target(name: "Chart", dependencies: ["Values", "Semver", "CArchive", "CZlib"]),
         .target(name: "Engine", dependencies: ["Chart", "Template", "Functions", "Values"]),
+        .target(name: "Release", dependencies: [
+            "Engine", "Chart", "Values", "CZlib",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .executableTarget(name: "swiftchart", dependencies: [
-            "Engine", "Chart", "Values",
+            "Engine", "Chart", "Values", "Release",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -40,5 +47,6 @@ let package = Package(
         .testTarget(name: "ChartTests", dependencies: ["Chart", "Values"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Chart", "Values"]),
         .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "ReleaseTests", dependencies: ["Release", "Engine", "Chart", "Values"]),
     ]
 )
