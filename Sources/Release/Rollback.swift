@@ -52,9 +52,10 @@ extension ReleaseContext {
                 $0.with(status: .superseded, description: $0.info.description)
             }
             let after = history.filter { $0.info.status != .deployed } + superseded + [release]
-            try store.apply(ReleaseChange(name: options.name, namespace: options.namespace, writes: superseded + [release],
-                                          deletions: ReleaseContext.revisionsToPrune(after, max: options.maxHistory),
-                                          releasingLock: token))
+            let pruned = Set(ReleaseContext.revisionsToPrune(after, max: options.maxHistory))
+            try store.apply(ReleaseChange(name: options.name, namespace: options.namespace,
+                                          writes: (superseded + [release]).filter { !pruned.contains($0.version) },
+                                          deletions: pruned.sorted(), releasingLock: token))
             return release
         }
     }
