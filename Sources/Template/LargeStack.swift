@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs deeply recursive work (parsing nested actions, executing nested
+/// templates) on a thread with a large stack so that Go's own limits
+/// (100000 nested `template` calls, 10000 nested parentheses) are reached
+/// and reported as errors instead of overflowing the stack.
+enum LargeStack {
+    static let stackSize = 1 << 30
+
+    private final class Job: @unchecked Sendable {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    private final class ResultBox<T>: @unchecked Sendable {
+        var result: Result<T, any Error>?
+    }
+
+    /// Set while the current thread is a large-stack worker (nested calls run inline).
+    nonisolated(unsafe) private static var workerKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    static var onLargeStack: Bool { pthread_getspecific(workerKey) != nil }
+
+    static func run<T>(_ work: @escaping () throws -> T) throws -> T {
+        if onLargeStack { return try work() }
+        let box = ResultBox<T>()
+        let job = Job { box.result = Result { try work() } }
+        let unmanaged = Unmanaged.passRetained(job)
+        var attr = pthread_attr_t()
+        pthread_attr_init(&attr)
+        defer { pthread_attr_destroy(&attr) }
+        pthread_attr_setstacksize(&attr, stackSize)
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t? = nil
+        #endif
+        let rc = pthread_create(&thread, &attr, { raw in
+            #if canImport(Glibc)
+            guard let ptr = raw else { return nil }
+            #else
+            let ptr = raw
+            #endif
+            pthread_setspecific(LargeStack.workerKey, ptr)
+            Unmanaged<Job>.fromOpaque(ptr).takeUnretainedValue().body()
+            return nil
+        }, unmanaged.toOpaque())
+        if rc != 0 {
+            unmanaged.release()
+            return try work()
+        }
+        #if canImport(Glibc)
+        pthread_join(thread, nil)
+        #else
+        if let thread { pthread_join(thread, nil) }
+        #endif
+        unmanaged.release()
+        guard let result = box.result else { return try work() }
+        return try result.get()
+    }
+}

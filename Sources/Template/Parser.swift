@@ -1,0 +1,493 @@
+/// A parse failure, formatted as Go's `Tree.errorf`: `template: NAME:LINE: MESSAGE`.
+struct ParseFailure: Error {
+    let parseName: String
+    let line: Int
+    let message: String
+}
+
+/// Go's `text/template/parse` parser, ported token for token so that
+/// error messages and their line numbers match.
+struct Parser {
+    private var lexer: Lexer
+    private let source: SourceText
+    private let hasFunction: (String) -> Bool
+    private var token: [Token] = Array(repeating: Token(type: .eof, pos: 0, end: 0, line: 0), count: 3)
+    private var peekCount = 0
+    private var vars: [String] = ["$"]
+    private var actionLine = 0
+    private var rangeDepth = 0
+    private var stackDepth = 0
+    /// Definitions found so far in this text, in order (Go's treeSet).
+    private(set) var trees: [TemplateTree] = []
+    private var treeIndex: [String: Int] = [:]
+
+    static let maxStackDepth = 10000
+    static let maxPipelineCmds = 100000
+
+    init(name: String, text: [UInt8], leftDelim: [UInt8], rightDelim: [UInt8], hasFunction: @escaping (String) -> Bool) {
+        source = SourceText(parseName: name, bytes: text)
+        lexer = Lexer(input: text, leftDelim: leftDelim, rightDelim: rightDelim)
+        self.hasFunction = hasFunction
+        lexer.breakOK = !hasFunction("break")
+        lexer.continueOK = !hasFunction("continue")
+    }
+
+    /// Parses the whole text; the top-level template is named `name`.
+    static func parse(name: String, text: [UInt8], leftDelim: [UInt8], rightDelim: [UInt8],
+                      hasFunction: @escaping (String) -> Bool) throws -> [TemplateTree] {
+        var p = Parser(name: name, text: text, leftDelim: leftDelim, rightDelim: rightDelim, hasFunction: hasFunction)
+        let root = try p.parseTop()
+        try p.add(TemplateTree(name: name, root: root, source: p.source))
+        return p.trees
+    }
+
+    // MARK: tokens
+
+    private mutating func next() -> Token {
+        if peekCount > 0 {
+            peekCount -= 1
+        } else {
+            token[0] = lexer.nextToken()
+        }
+        return token[peekCount]
+    }
+
+    private mutating func backup() { peekCount += 1 }
+
+    private mutating func backup2(_ t1: Token) {
+        token[1] = t1
+        peekCount = 2
+    }
+
+    private mutating func backup3(_ t2: Token, _ t1: Token) {
+        token[1] = t1
+        token[2] = t2
+        peekCount = 3
+    }
+
+    private mutating func peek() -> Token {
+        if peekCount > 0 { return token[peekCount - 1] }
+        peekCount = 1
+        token[0] = lexer.nextToken()
+        return token[0]
+    }
+
+    private mutating func nextNonSpace() -> Token {
+        var t: Token
+        repeat { t = next() } while t.type == .space
+        return t
+    }
+
+    private mutating func peekNonSpace() -> Token {
+        let t = nextNonSpace()
+        backup()
+        return t
+    }
+
+    private func val(_ t: Token) -> String {
+        if let m = t.message { return m }
+        return String(decoding: lexer.text(t), as: UTF8.self)
+    }
+
+    // MARK: errors
+
+    private func errorf(_ message: String) -> ParseFailure {
+        ParseFailure(parseName: source.parseName, line: token[0].line, message: message)
+    }
+
+    /// Go's `item.String()`.
+    private func describe(_ t: Token) -> String {
+        switch t.type {
+        case .eof: return "EOF"
+        case .error: return t.message ?? ""
+        default:
+            if t.type.isKeyword { return "<\(val(t))>" }
+            let v = val(t)
+            if v.unicodeScalars.count > 10 {
+                return GoStrconv.quote(String(String.UnicodeScalarView(v.unicodeScalars.prefix(10)))) + "..."
+            }
+            return GoStrconv.quote(v)
+        }
+    }
+
+    private func unexpected(_ t: Token, _ context: String) -> ParseFailure {
+        if t.type == .error {
+            var extra = ""
+            if actionLine != 0 && actionLine != t.line {
+                extra = " in action started at \(source.parseName):\(actionLine)"
+                if (t.message ?? "").hasSuffix(" action") {
+                    extra = String(extra.dropFirst(" in action".count))
+                }
+            }
+            return errorf("\(describe(t))\(extra)")
+        }
+        return errorf("unexpected \(describe(t)) in \(context)")
+    }
+
+    private mutating func expect(_ type: TokenType, _ context: String) throws -> Token {
+        let t = nextNonSpace()
+        if t.type != type { throw unexpected(t, context) }
+        return t
+    }
+
+    // MARK: tree set
+
+    private mutating func add(_ tree: TemplateTree) throws {
+        if let i = treeIndex[tree.name] {
+            if trees[i].isEmpty {
+                trees[i] = tree
+                return
+            }
+            if !tree.isEmpty {
+                throw errorf("template: multiple definition of template \(GoStrconv.quote(tree.name))")
+            }
+            return
+        }
+        treeIndex[tree.name] = trees.count
+        trees.append(tree)
+    }
+
+    // MARK: grammar
+
+    private enum Terminator { case end(Token), elseAction(Token) }
+
+    private mutating func parseTop() throws -> ListNode {
+        let root = ListNode(pos: peek().pos, source: source)
+        while peek().type != .eof {
+            if peek().type == .leftDelim {
+                let delim = next()
+                if nextNonSpace().type == .define {
+                    try parseDefinition()
+                    continue
+                }
+                backup2(delim)
+            }
+            switch try textOrAction() {
+            case .item(let n): root.nodes.append(n)
+            case .terminator(.end):
+                throw errorf("unexpected {{end}}")
+            case .terminator(.elseAction):
+                throw errorf("unexpected {{else}}")
+            }
+        }
+        return root
+    }
+
+    private mutating func parseDefinition() throws {
+        let context = "define clause"
+        let nameToken = nextNonSpace()
+        guard nameToken.type == .string || nameToken.type == .rawString else {
+            throw unexpected(nameToken, context)
+        }
+        let name: String
+        do { name = try GoStrconv.unquote(lexer.text(nameToken)) } catch { throw errorf("invalid syntax") }
+        _ = try expect(.rightDelim, context)
+        let savedVars = vars
+        let savedRange = rangeDepth
+        let savedStack = stackDepth
+        vars = ["$"]
+        rangeDepth = 0
+        stackDepth = 0
+        let (list, end) = try itemList()
+        if case .elseAction = end {
+            throw errorf("unexpected {{else}} in \(context)")
+        }
+        vars = savedVars
+        rangeDepth = savedRange
+        stackDepth = savedStack
+        try add(TemplateTree(name: name, root: list, source: source))
+    }
+
+    private mutating func itemList() throws -> (ListNode, Terminator) {
+        let list = ListNode(pos: peekNonSpace().pos, source: source)
+        while peekNonSpace().type != .eof {
+            switch try textOrAction() {
+            case .item(let n): list.nodes.append(n)
+            case .terminator(let t): return (list, t)
+            }
+        }
+        throw errorf("unexpected EOF")
+    }
+
+    private enum Parsed { case item(ItemNode), terminator(Terminator) }
+
+    private mutating func textOrAction() throws -> Parsed {
+        let t = nextNonSpace()
+        switch t.type {
+        case .text:
+            return .item(.text(TextNode(pos: t.pos, source: source, text: Array(lexer.text(t)))))
+        case .leftDelim:
+            actionLine = t.line
+            defer { actionLine = 0 }
+            return try action()
+        case .comment:
+            return .item(.comment(CommentNode(pos: t.pos, source: source, text: val(t))))
+        default:
+            throw unexpected(t, "input")
+        }
+    }
+
+    private mutating func action() throws -> Parsed {
+        let t = nextNonSpace()
+        switch t.type {
+        case .block: return .item(try blockControl())
+        case .breakKeyword: return .item(try breakControl(t, "{{break}}"))
+        case .continueKeyword: return .item(try breakControl(t, "{{continue}}"))
+        case .elseKeyword: return .terminator(try elseControl())
+        case .end: return .terminator(.end(try expect(.rightDelim, "end")))
+        case .ifKeyword: return .item(.branch(try parseControl(.ifBranch, "if")))
+        case .range: return .item(.branch(try parseControl(.rangeBranch, "range")))
+        case .template: return .item(try templateControl())
+        case .with: return .item(.branch(try parseControl(.withBranch, "with")))
+        default: break
+        }
+        backup()
+        let start = peek()
+        let pipe = try pipeline("command", end: .rightDelim)
+        return .item(.action(ActionNode(pos: start.pos, source: source, pipe: pipe)))
+    }
+
+    private mutating func breakControl(_ t: Token, _ context: String) throws -> ItemNode {
+        let n = nextNonSpace()
+        if n.type != .rightDelim { throw unexpected(n, context) }
+        if rangeDepth == 0 { throw errorf("\(context) outside {{range}}") }
+        let node = LiteralNode(pos: t.pos, source: source, text: context)
+        return context == "{{break}}" ? .breakAction(node) : .continueAction(node)
+    }
+
+    private mutating func pipeline(_ context: String, end: TokenType) throws -> PipeNode {
+        let pipe = PipeNode(pos: peekNonSpace().pos, source: source)
+        decls: while true {
+            let v = peekNonSpace()
+            guard v.type == .variable else { break }
+            _ = next()
+            let tokenAfterVariable = peek()
+            let nextTok = peekNonSpace()
+            if nextTok.type == .assign || nextTok.type == .declare {
+                pipe.isAssign = nextTok.type == .assign
+                _ = nextNonSpace()
+                pipe.decl.append(VariableNode(pos: v.pos, source: source, idents: val(v).split(separator: ".", omittingEmptySubsequences: false).map(String.init)))
+                vars.append(val(v))
+            } else if nextTok.type == .char && val(nextTok) == "," {
+                _ = nextNonSpace()
+                pipe.decl.append(VariableNode(pos: v.pos, source: source, idents: val(v).split(separator: ".", omittingEmptySubsequences: false).map(String.init)))
+                vars.append(val(v))
+                if context == "range" && pipe.decl.count < 2 {
+                    switch peekNonSpace().type {
+                    case .variable, .rightDelim, .rightParen:
+                        continue decls
+                    default:
+                        throw errorf("range can only initialize variables")
+                    }
+                }
+                throw errorf("too many declarations in \(context)")
+            } else if tokenAfterVariable.type == .space {
+                backup3(v, tokenAfterVariable)
+            } else {
+                backup2(v)
+            }
+            break
+        }
+        while true {
+            let t = nextNonSpace()
+            if t.type == end {
+                try checkPipeline(pipe, context)
+                return pipe
+            }
+            switch t.type {
+            case .bool, .charConstant, .complex, .dot, .field, .identifier, .number, .nilKeyword,
+                 .rawString, .string, .variable, .leftParen:
+                backup()
+                pipe.cmds.append(try command())
+                if pipe.cmds.count > Parser.maxPipelineCmds { throw errorf("pipeline too long") }
+            default:
+                throw unexpected(t, context)
+            }
+        }
+    }
+
+    private func checkPipeline(_ pipe: PipeNode, _ context: String) throws {
+        if pipe.cmds.isEmpty { throw errorf("missing value for \(context)") }
+        for (i, c) in pipe.cmds.enumerated().dropFirst() {
+            switch c.args[0] {
+            case .bool, .dot, .nilValue, .number, .string:
+                throw errorf("non executable command in pipeline stage \(i + 1)")
+            default: break
+            }
+        }
+    }
+
+    private mutating func parseControl(_ kind: BranchKind, _ context: String) throws -> BranchNode {
+        let mark = vars.count
+        defer { vars.removeSubrange(mark...) }
+        let pipe = try pipeline(context, end: .rightDelim)
+        if kind == .rangeBranch { rangeDepth += 1 }
+        var (list, next) = try itemList()
+        if kind == .rangeBranch { rangeDepth -= 1 }
+        var elseList: ListNode? = nil
+        if case .elseAction(let elseTok) = next {
+            if kind == .ifBranch && peek().type == .ifKeyword {
+                _ = self.next()
+                let l = ListNode(pos: elseTok.pos, source: source)
+                l.nodes.append(.branch(try parseControl(.ifBranch, "if")))
+                elseList = l
+            } else if kind == .withBranch && peek().type == .with {
+                _ = self.next()
+                let l = ListNode(pos: elseTok.pos, source: source)
+                l.nodes.append(.branch(try parseControl(.withBranch, "with")))
+                elseList = l
+            } else {
+                (list, next) = (list, next)
+                let (l, n2) = try itemList()
+                if case .elseAction = n2 { throw errorf("expected end; found {{else}}") }
+                elseList = l
+            }
+        }
+        return BranchNode(kind: kind, pos: pipe.pos, source: source, pipe: pipe, list: list, elseList: elseList)
+    }
+
+    private mutating func elseControl() throws -> Terminator {
+        let p = peekNonSpace()
+        if p.type == .ifKeyword || p.type == .with {
+            return .elseAction(p)
+        }
+        return .elseAction(try expect(.rightDelim, "else"))
+    }
+
+    private mutating func blockControl() throws -> ItemNode {
+        let context = "block clause"
+        let t = nextNonSpace()
+        let name = try parseTemplateName(t, context)
+        let pipe = try pipeline(context, end: .rightDelim)
+        let savedVars = vars
+        let savedRange = rangeDepth
+        let savedStack = stackDepth
+        vars = ["$"]
+        rangeDepth = 0
+        stackDepth = 0
+        let (list, end) = try itemList()
+        if case .elseAction = end { throw errorf("unexpected {{else}} in \(context)") }
+        vars = savedVars
+        rangeDepth = savedRange
+        stackDepth = savedStack
+        try add(TemplateTree(name: name, root: list, source: source))
+        return .template(TemplateNode(pos: t.pos, source: source, name: name, pipe: pipe))
+    }
+
+    private mutating func templateControl() throws -> ItemNode {
+        let context = "template clause"
+        let t = nextNonSpace()
+        let name = try parseTemplateName(t, context)
+        var pipe: PipeNode? = nil
+        if nextNonSpace().type != .rightDelim {
+            backup()
+            pipe = try pipeline(context, end: .rightDelim)
+        }
+        return .template(TemplateNode(pos: t.pos, source: source, name: name, pipe: pipe))
+    }
+
+    private func parseTemplateName(_ t: Token, _ context: String) throws -> String {
+        switch t.type {
+        case .string, .rawString:
+            do { return try GoStrconv.unquote(lexer.text(t)) } catch { throw errorf("invalid syntax") }
+        default:
+            throw unexpected(t, context)
+        }
+    }
+
+    private mutating func command() throws -> CommandNode {
+        let cmd = CommandNode(pos: peekNonSpace().pos, source: source)
+        while true {
+            _ = peekNonSpace()
+            if let operand = try operand() {
+                cmd.args.append(operand)
+            }
+            let t = next()
+            switch t.type {
+            case .space:
+                continue
+            case .rightDelim, .rightParen:
+                backup()
+            case .pipe:
+                break
+            default:
+                throw unexpected(t, "operand")
+            }
+            break
+        }
+        if cmd.args.isEmpty { throw errorf("empty command") }
+        return cmd
+    }
+
+    private mutating func operand() throws -> Operand? {
+        guard let node = try term() else { return nil }
+        if peek().type == .field {
+            let chain = ChainNode(pos: peek().pos, source: source, operand: node)
+            while peek().type == .field {
+                let f = val(next())
+                chain.fields.append(String(f.dropFirst()))
+            }
+            switch node {
+            case .field(let f):
+                return .field(FieldNode(pos: chain.pos, source: source, idents: f.idents + chain.fields))
+            case .variable(let v):
+                return .variable(VariableNode(pos: chain.pos, source: source, idents: v.idents + chain.fields))
+            case .bool, .string, .number, .nilValue, .dot:
+                throw errorf("unexpected . after term \(GoStrconv.quote(node.node.goString))")
+            default:
+                return .chain(chain)
+            }
+        }
+        return node
+    }
+
+    private mutating func term() throws -> Operand? {
+        let t = nextNonSpace()
+        switch t.type {
+        case .identifier:
+            let name = val(t)
+            if !hasFunction(name) { throw errorf("function \(GoStrconv.quote(name)) not defined") }
+            return .identifier(IdentifierNode(pos: t.pos, source: source, name: name))
+        case .dot:
+            return .dot(LiteralNode(pos: t.pos, source: source, text: "."))
+        case .nilKeyword:
+            return .nilValue(LiteralNode(pos: t.pos, source: source, text: "nil"))
+        case .variable:
+            let name = val(t)
+            let idents = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if !vars.contains(idents[0]) { throw errorf("undefined variable \(GoStrconv.quote(idents[0]))") }
+            return .variable(VariableNode(pos: t.pos, source: source, idents: idents))
+        case .field:
+            let name = val(t)
+            return .field(FieldNode(pos: t.pos, source: source, idents: name.dropFirst().split(separator: ".", omittingEmptySubsequences: false).map(String.init)))
+        case .bool:
+            let v = val(t)
+            return .bool(v == "true", LiteralNode(pos: t.pos, source: source, text: v))
+        case .charConstant, .complex, .number:
+            do {
+                let n = try NumberLiteral(text: val(t), kind: t.type)
+                return .number(NumberNode(pos: t.pos, source: source, number: n))
+            } catch let f as NumberLiteral.Failure {
+                throw errorf(f.message)
+            } catch {
+                throw errorf("invalid syntax")
+            }
+        case .leftParen:
+            if stackDepth >= Parser.maxStackDepth { throw errorf("max expression depth exceeded") }
+            stackDepth += 1
+            defer { stackDepth -= 1 }
+            return .pipe(try pipeline("parenthesized pipeline", end: .rightParen))
+        case .string, .rawString:
+            let quoted = val(t)
+            do {
+                let s = try GoStrconv.unquote(lexer.text(t))
+                return .string(StringNode(pos: t.pos, source: source, quoted: quoted, text: s))
+            } catch {
+                throw errorf("invalid syntax")
+            }
+        default:
+            backup()
+            return nil
+        }
+    }
+}

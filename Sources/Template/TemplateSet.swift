@@ -1,0 +1,125 @@
+import Values
+
+/// How a missing map key reads (Go's `missingkey` option).
+public enum MissingKeyMode: Sendable {
+    /// Go's default: no value (prints `<no value>`).
+    case invalid
+    /// `missingkey=zero`, Helm's normal mode: the map's zero value (nil interface).
+    case zero
+    /// `missingkey=error`, Helm's `--strict` mode.
+    case error
+}
+
+/// Parse and execution options of a template set.
+public struct TemplateOptions: Sendable {
+    public var missingKey: MissingKeyMode
+    public var leftDelimiter: String
+    public var rightDelimiter: String
+
+    public init(missingKey: MissingKeyMode = .zero, leftDelimiter: String = "{{", rightDelimiter: String = "}}") {
+        self.missingKey = missingKey
+        self.leftDelimiter = leftDelimiter
+        self.rightDelimiter = rightDelimiter
+    }
+}
+
+/// A set of named templates sharing definitions, like Go's `*template.Template`
+/// with its associated templates: every parsed file and every `define`/`block`
+/// is a template of the set; later definitions replace earlier ones unless the
+/// later one is empty (Go's `AddParseTree` rule). Parse once, execute many times.
+public struct TemplateSet: Sendable {
+    /// Name of the set as Go's error messages show it (Helm: `gotpl`).
+    public let name: String
+    public var functions: FunctionTable
+    public var options: TemplateOptions
+    private(set) var templates: [String: TemplateTree] = [:]
+    private var fileOrder: [String] = []
+    private var fileTrees: [String: [TemplateTree]] = [:]
+
+    public init(name: String = "gotpl", functions: FunctionTable = [:], options: TemplateOptions = TemplateOptions()) {
+        self.name = name
+        self.functions = functions
+        self.options = options
+    }
+
+    /// Names of all templates (files and definitions), sorted.
+    public var templateNames: [String] { templates.keys.sorted() }
+
+    public func hasTemplate(named name: String) -> Bool { templates[name] != nil }
+
+    /// Parses `text` as the template `name` (a file) and adds it and its
+    /// definitions to the set. Errors are Go's parse errors (`TemplateError.kind == .parse`).
+    public mutating func parse(name: String, text: String) throws {
+        let trees = try parseTrees(name: name, text: text)
+        if fileTrees[name] == nil { fileOrder.append(name) }
+        fileTrees[name] = trees
+        for t in trees { associate(t) }
+    }
+
+    private func parseTrees(name: String, text: String) throws -> [TemplateTree] {
+        let functions = self.functions
+        let left = Array(options.leftDelimiter.utf8)
+        let right = Array(options.rightDelimiter.utf8)
+        do {
+            return try LargeStack.run {
+                try Parser.parse(name: name, text: Array(text.utf8), leftDelim: left, rightDelim: right,
+                                 hasFunction: { functions[$0] != nil || Builtin(rawValue: $0) != nil })
+            }
+        } catch let f as ParseFailure {
+            throw TemplateError(kind: .parse, file: f.parseName, templateName: f.parseName, line: f.line,
+                                column: nil, context: nil, message: f.message)
+        }
+    }
+
+    private mutating func associate(_ tree: TemplateTree) {
+        if templates[tree.name] != nil && tree.isEmpty { return }
+        templates[tree.name] = tree
+    }
+
+    /// Helm's `tpl`: a fresh set holding `text` parsed as `name` first, then
+    /// every other file of this set re-added in its original order.
+    mutating func parseInline(name: String, text: String) throws {
+        let trees = try parseTrees(name: name, text: text)
+        var fresh = TemplateSet(name: self.name, functions: functions, options: options)
+        fresh.fileOrder = [name]
+        fresh.fileTrees[name] = trees
+        for t in trees { fresh.associate(t) }
+        for file in fileOrder where file != name {
+            guard let ts = fileTrees[file] else { continue }
+            fresh.fileOrder.append(file)
+            fresh.fileTrees[file] = ts
+            for t in ts { fresh.associate(t) }
+        }
+        self = fresh
+    }
+
+    func noTemplateError(_ template: String) -> TemplateError {
+        TemplateError(kind: .lookup, file: template, templateName: template, line: 0, column: nil, context: nil,
+                      message: "template: no template \(GoStrconv.quote(template)) associated with template \(GoStrconv.quote(name))")
+    }
+
+    /// Executes the template `name` with `data` as dot and returns its output.
+    public func execute(name: String, data: Value) throws -> String {
+        var out: [UInt8] = []
+        try execute(name: name, data: data, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Executes the template `name`, appending its output to `buffer`. On error,
+    /// the output produced before the failure is appended as well (as Go writes it).
+    public func execute(name: String, data: Value, into buffer: inout [UInt8]) throws {
+        guard let tree = templates[name] else { throw noTemplateError(name) }
+        let set = self
+        let (output, failure) = try LargeStack.run { () -> ([UInt8], TemplateError?) in
+            let executor = Executor(set: set, tree: tree)
+            do {
+                try executor.run(tree: tree, data: data)
+                return (executor.out, nil)
+            } catch let e as TemplateError {
+                return (executor.out, e)
+            }
+        }
+        buffer.append(contentsOf: output)
+        if let failure { throw failure }
+    }
+}
