@@ -1,9 +1,15 @@
 import Values
 
-/// YAML output of release data (`get values`, `-o yaml`), as Helm's `output.EncodeYAML` writes it.
+/// YAML output of release data as Helm's `output.EncodeYAML` writes it
+/// (`sigs.k8s.io/yaml`: through JSON, so map keys come out sorted).
 public enum ReleaseYAML {
     public static func emit(_ value: Value) throws -> String {
-        throw ReleaseError.invalidStorage("YAML output of release data needs the values YAML emitter, which this build lacks; use -o json")
+        try YAML.emitThrowing(value)
+    }
+
+    /// The YAML form of a Go-shaped JSON document produced by `ReleasePrinter`.
+    public static func fromJSON(_ json: String) throws -> String {
+        try YAML.emitThrowing(try JSON.decode(Array(json.utf8)))
     }
 }
 

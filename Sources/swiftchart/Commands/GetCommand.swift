@@ -58,7 +58,7 @@ struct GetMetadataCommand: ParsableCommand {
             switch output {
             case .table: emit(ReleasePrinter.metadataTable(release))
             case .json: emit(ReleasePrinter.metadataJSON(release))
-            case .yaml: throw unsupportedYAML()
+            case .yaml: emit(try ReleaseYAML.fromJSON(ReleasePrinter.metadataJSON(release)))
             }
         }
     }

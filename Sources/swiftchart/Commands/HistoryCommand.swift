@@ -18,7 +18,7 @@ struct HistoryCommand: ParsableCommand {
             switch output {
             case .table: emit(ReleasePrinter.historyTable(revisions))
             case .json: emit(ReleasePrinter.historyJSON(revisions))
-            case .yaml: throw unsupportedYAML()
+            case .yaml: emit(try ReleaseYAML.fromJSON(ReleasePrinter.historyJSON(revisions)))
             }
         }
     }

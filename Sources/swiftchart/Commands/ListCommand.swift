@@ -45,9 +45,10 @@ struct ListCommand: ParsableCommand {
             let releases = try context.list(options)
             switch output {
             case .table: emit(ReleasePrinter.listTable(releases, noHeaders: noHeaders, short: short))
-            case .json: emit(short ? GoJSON.array(releases.map { .string($0.name) }).encodedLine
-                             : ReleasePrinter.listJSON(releases))
-            case .yaml: throw unsupportedYAML()
+            case .json, .yaml:
+                let json = short ? GoJSON.array(releases.map { .string($0.name) }).encodedLine
+                    : ReleasePrinter.listJSON(releases)
+                emit(output == .json ? json : try ReleaseYAML.fromJSON(json))
             }
         }
     }

@@ -56,8 +56,3 @@ func reportingFailures<T>(_ prefix: String? = nil, _ body: () throws -> T) throw
         throw CommandFailure(prefix, error)
     }
 }
-
-/// `-o yaml` needs the values YAML emitter; until it is wired every command refuses it clearly.
-func unsupportedYAML() -> CommandFailure {
-    CommandFailure(nil, ReleaseError.invalidStorage("-o yaml is not supported yet for release commands; use -o json or -o table"))
-}

@@ -17,7 +17,7 @@ struct StatusCommand: ParsableCommand {
             switch output {
             case .table: emit(ReleasePrinter.statusTable(release))
             case .json: emit(ReleasePrinter.statusJSON(release))
-            case .yaml: throw unsupportedYAML()
+            case .yaml: emit(try ReleaseYAML.fromJSON(ReleasePrinter.statusJSON(release)))
             }
         }
     }
