@@ -7,20 +7,21 @@ public final class PostgresReleaseStore: ReleaseStore {
     public let location: String
     private let connection: PostgresConnection
     private let logger = Logger(label: "swiftchart.release.postgres")
+    /// One connection carries one transaction at a time.
+    private let serial = NSLock()
 
     /// Connects to `postgres://user:password@host:port/database[?sslmode=disable]` (a
     /// `host=/socket/dir` query item selects a Unix socket) and applies pending migrations.
+    /// Uses PostgresNIO's future API and waits on it: the store interface is synchronous
+    /// and must never block Swift's cooperative thread pool.
     public init(url: String) throws {
         let target = try PostgresTarget(url: url)
         location = target.redacted
-        let logger = self.logger
         do {
-            connection = try waitFor {
-                try await PostgresConnection.connect(
-                    on: MultiThreadedEventLoopGroup.singleton.next(), configuration: target.configuration,
-                    id: 1, logger: logger
-                ).get()
-            }
+            connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: target.configuration,
+                id: 1, logger: logger
+            ).wait()
         } catch {
             throw ReleaseError.storeUnavailable(location: target.redacted, reason: PostgresReleaseStore.reason(error))
         }
@@ -28,8 +29,7 @@ public final class PostgresReleaseStore: ReleaseStore {
     }
 
     deinit {
-        let connection = self.connection
-        Task { try? await connection.close() }
+        try? connection.close().wait()
     }
 
     static func reason(_ error: any Error) -> String {
@@ -74,44 +74,43 @@ public final class PostgresReleaseStore: ReleaseStore {
         ]),
     ]
 
+    @discardableResult
+    private func query(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        try connection.query(query, logger: logger).wait()
+    }
+
     private func migrate() throws {
-        try transaction { connection, logger in
-            try await connection.query("SELECT pg_advisory_xact_lock(7265017)", logger: logger)
-            try await connection.query("""
+        try transaction {
+            try query("SELECT pg_advisory_xact_lock(7265017)")
+            try query("""
                 CREATE TABLE IF NOT EXISTS swiftchart_schema_migrations (
                     version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
-                """, logger: logger)
+                """)
             var applied = Set<Int>()
-            for try await version in try await connection.query("SELECT version FROM swiftchart_schema_migrations",
-                                                                 logger: logger).decode(Int.self) {
-                applied.insert(version)
+            for row in try query("SELECT version FROM swiftchart_schema_migrations") {
+                applied.insert(try row.decode(Int.self))
             }
             for migration in PostgresReleaseStore.migrations where !applied.contains(migration.version) {
-                for statement in migration.sql {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                }
-                try await connection.query("INSERT INTO swiftchart_schema_migrations (version) VALUES (\(migration.version))",
-                                           logger: logger)
+                for statement in migration.sql { try query(PostgresQuery(unsafeSQL: statement)) }
+                try query("INSERT INTO swiftchart_schema_migrations (version) VALUES (\(migration.version))")
             }
         }
     }
 
     /// Runs `body` in one transaction (BEGIN … COMMIT, ROLLBACK on error).
-    private func transaction<T: Sendable>(
-        _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
-    ) throws -> T {
-        let connection = self.connection, logger = self.logger, location = self.location
+    @discardableResult
+    private func transaction<T>(_ body: () throws -> T) throws -> T {
+        serial.lock()
+        defer { serial.unlock() }
         do {
-            return try waitFor {
-                try await connection.query("BEGIN", logger: logger)
-                do {
-                    let value = try await body(connection, logger)
-                    try await connection.query("COMMIT", logger: logger)
-                    return value
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw error
-                }
+            try query("BEGIN")
+            do {
+                let value = try body()
+                try query("COMMIT")
+                return value
+            } catch {
+                _ = try? query("ROLLBACK")
+                throw error
             }
         } catch let error as ReleaseError {
             throw error
@@ -120,52 +119,43 @@ public final class PostgresReleaseStore: ReleaseStore {
         }
     }
 
-    private static func decodeRows(_ rows: PostgresRowSequence) async throws -> [Release] {
-        var releases: [Release] = []
-        for try await (name, revision, body) in rows.decode((String, Int, ByteBuffer).self) {
-            releases.append(try ReleaseCoding.decode(Array(body.readableBytesView),
-                                                     origin: "release \"\(name)\" revision \(revision)"))
+    private static func decodeRows(_ rows: PostgresQueryResult) throws -> [Release] {
+        try rows.map { row in
+            let (name, revision, body) = try row.decode((String, Int, ByteBuffer).self)
+            return try ReleaseCoding.decode(Array(body.readableBytesView), origin: "release \"\(name)\" revision \(revision)")
         }
-        return releases
     }
 
     public func revisions(name: String, namespace: String) throws -> [Release] {
-        try transaction { connection, logger in
-            try await PostgresReleaseStore.decodeRows(try await connection.query(
-                "SELECT name, revision, body FROM swiftchart_releases WHERE namespace = \(namespace) AND name = \(name) ORDER BY revision",
-                logger: logger))
+        try transaction {
+            try PostgresReleaseStore.decodeRows(try query(
+                "SELECT name, revision, body FROM swiftchart_releases WHERE namespace = \(namespace) AND name = \(name) ORDER BY revision"))
         }
     }
 
     public func allRevisions(namespace: String?) throws -> [Release] {
-        try transaction { connection, logger in
-            let rows: PostgresRowSequence
+        try transaction {
             if let namespace {
-                rows = try await connection.query(
-                    "SELECT name, revision, body FROM swiftchart_releases WHERE namespace = \(namespace) ORDER BY namespace, name, revision",
-                    logger: logger)
-            } else {
-                rows = try await connection.query(
-                    "SELECT name, revision, body FROM swiftchart_releases ORDER BY namespace, name, revision", logger: logger)
+                return try PostgresReleaseStore.decodeRows(try query(
+                    "SELECT name, revision, body FROM swiftchart_releases WHERE namespace = \(namespace) ORDER BY namespace, name, revision"))
             }
-            return try await PostgresReleaseStore.decodeRows(rows)
+            return try PostgresReleaseStore.decodeRows(try query(
+                "SELECT name, revision, body FROM swiftchart_releases ORDER BY namespace, name, revision"))
         }
     }
 
-    private static func lockKey(_ namespace: String, _ name: String) -> String { namespace + "/" + name }
-
     public func acquireLock(name: String, namespace: String, holder: LockHolder,
                             isStale: @escaping @Sendable (LockHolder) -> Bool) throws -> LockAttempt {
-        try transaction { connection, logger in
-            let key = PostgresReleaseStore.lockKey(namespace, name)
-            try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(key)))", logger: logger)
+        try transaction {
+            let key = namespace + "/" + name
+            try query("SELECT pg_advisory_xact_lock(hashtext(\(key)))")
             var current: LockHolder?
-            let rows = try await connection.query("""
+            for row in try query("""
                 SELECT token, pid, host, operation, acquired_seconds, lease_expires_seconds
                 FROM swiftchart_release_locks WHERE namespace = \(namespace) AND name = \(name)
-                """, logger: logger)
-            for try await (token, pid, host, operation, acquired, expires)
-                in rows.decode((String, Int32, String, String, Int64, Int64).self) {
+                """) {
+                let (token, pid, host, operation, acquired, expires) =
+                    try row.decode((String, Int32, String, String, Int64, Int64).self)
                 current = LockHolder(token: token, pid: pid, host: host, operation: operation,
                                      acquiredAt: GoTime(seconds: acquired), leaseExpires: GoTime(seconds: expires))
             }
@@ -173,48 +163,46 @@ public final class PostgresReleaseStore: ReleaseStore {
             if let current {
                 guard isStale(current) else { return LockAttempt.held(current) }
                 attempt = .acquiredFromStale(current)
-                try await connection.query(
-                    "DELETE FROM swiftchart_release_locks WHERE namespace = \(namespace) AND name = \(name)", logger: logger)
+                try query("DELETE FROM swiftchart_release_locks WHERE namespace = \(namespace) AND name = \(name)")
             }
-            try await connection.query("""
+            try query("""
                 INSERT INTO swiftchart_release_locks
                     (namespace, name, token, pid, host, operation, acquired_seconds, lease_expires_seconds)
                 VALUES (\(namespace), \(name), \(holder.token), \(holder.pid), \(holder.host), \(holder.operation),
                         \(holder.acquiredAt.seconds), \(holder.leaseExpires.seconds))
-                """, logger: logger)
+                """)
             return attempt
         }
     }
 
     public func releaseLock(name: String, namespace: String, token: String) throws {
-        try transaction { connection, logger in
-            try await connection.query("""
+        try transaction {
+            try query("""
                 DELETE FROM swiftchart_release_locks WHERE namespace = \(namespace) AND name = \(name) AND token = \(token)
-                """, logger: logger)
-            return ()
+                """)
         }
     }
 
     public func apply(_ change: ReleaseChange) throws {
         let encoded = try change.writes.map { ($0.version, $0.info.status.rawValue, ByteBuffer(bytes: try ReleaseCoding.encode($0))) }
-        try transaction { connection, logger in
-            let namespace = change.namespace, name = change.name
+        let namespace = change.namespace, name = change.name
+        try transaction {
             for revision in change.deletions {
-                try await connection.query("""
+                try query("""
                     DELETE FROM swiftchart_releases WHERE namespace = \(namespace) AND name = \(name) AND revision = \(revision)
-                    """, logger: logger)
+                    """)
             }
             for (revision, status, body) in encoded {
-                try await connection.query("""
+                try query("""
                     INSERT INTO swiftchart_releases (namespace, name, revision, status, body)
                     VALUES (\(namespace), \(name), \(revision), \(status), \(body))
                     ON CONFLICT (namespace, name, revision) DO UPDATE SET status = EXCLUDED.status, body = EXCLUDED.body
-                    """, logger: logger)
+                    """)
             }
             if let token = change.releasingLock {
-                try await connection.query("""
+                try query("""
                     DELETE FROM swiftchart_release_locks WHERE namespace = \(namespace) AND name = \(name) AND token = \(token)
-                    """, logger: logger)
+                    """)
             }
         }
     }
