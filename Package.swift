@@ -47,6 +47,8 @@ let package = Package(
         .testTarget(name: "ChartTests", dependencies: ["Chart", "Values"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Chart", "Values"]),
         .testTarget(name: "CLITests", dependencies: []),
-        .testTarget(name: "ReleaseTests", dependencies: ["Release", "Engine", "Chart", "Values"]),
+        .testTarget(name: "ReleaseTests", dependencies: [
+            "Release", "Engine", "Chart", "Values", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

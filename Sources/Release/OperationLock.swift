@@ -21,9 +21,13 @@ extension ReleaseContext {
             if existing.host == me.host, !processIsAlive(existing.pid) { return true }
             return existing.leaseExpires.seconds < GoTime.now().seconds
         }
-        switch attempt {
-        case .held(let current):
+        if case .held(let current) = attempt {
             throw ReleaseError.operationInProgress(name: name, holder: current.summary)
+        }
+        defer { try? store.releaseLock(name: name, namespace: namespace, token: holder.token) }
+        switch attempt {
+        case .held:
+            break
         case .acquiredFromStale(let stale):
             try recoverPending(name: name, namespace: namespace, token: holder.token,
                                cause: "the \(stale.operation) by pid \(stale.pid) on \(stale.host) was interrupted")
@@ -31,7 +35,6 @@ extension ReleaseContext {
             try recoverPending(name: name, namespace: namespace, token: holder.token,
                                cause: "the operation that left it pending no longer holds the release lock")
         }
-        defer { try? store.releaseLock(name: name, namespace: namespace, token: holder.token) }
         return try body(holder.token)
     }
 
