@@ -187,11 +187,11 @@ public struct ChartSnapshot: Codable, Sendable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(metadata, forKey: .metadata)
         try c.encode(JSONValue(lock), forKey: .lock)
-        try c.encode(templates, forKey: .templates)
+        if templates.isEmpty { try c.encodeNil(forKey: .templates) } else { try c.encode(templates, forKey: .templates) }
         try c.encode(JSONValue(values), forKey: .values)
         if let schema { try c.encode(Data(schema).base64EncodedString(), forKey: .schema) } else {
             try c.encodeNil(forKey: .schema)
         }
-        try c.encode(files, forKey: .files)
+        if files.isEmpty { try c.encodeNil(forKey: .files) } else { try c.encode(files, forKey: .files) }
     }
 }

@@ -65,7 +65,8 @@ extension ReleaseContext {
                                          description: "Initial install underway", status: .pendingInstall,
                                          notes: rendered.notes),
                        chart: renderer.chart, config: options.values, manifest: rendered.manifest,
-                       hooks: rendered.hooks, version: revision, namespace: options.namespace)
+                       hooks: rendered.hooks, version: revision, namespace: options.namespace,
+                       applyMethod: "csa")
     }
 }
 

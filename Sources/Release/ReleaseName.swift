@@ -20,14 +20,4 @@ enum ReleaseName {
     private static func isLowerAlnum(_ b: UInt8) -> Bool {
         (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
     }
-
-    /// `--generate-name`: the chart name and the Unix time, as Helm does (`NAME-1700000000`).
-    static func generated(chartName: String, now: GoTime) -> String {
-        var base = chartName
-        let suffix = "-\(now.seconds)"
-        if base.utf8.count + suffix.utf8.count > maximumLength {
-            base = String(base.prefix(maximumLength - suffix.utf8.count))
-        }
-        return base + suffix
-    }
 }

@@ -33,7 +33,8 @@ extension ReleaseContext {
                                                     description: "Rollback to \(wanted)", status: .pendingRollback,
                                                     notes: target.info.notes),
                                   chart: target.chart, config: target.config, manifest: target.manifest,
-                                  hooks: target.hooks, version: last.version + 1, namespace: options.namespace)
+                                  hooks: target.hooks, version: last.version + 1, namespace: options.namespace,
+                                  applyMethod: target.applyMethod)
             if options.dryRun { return release }
             try store.apply(ReleaseChange(name: options.name, namespace: options.namespace, writes: [release]))
             pendingRevisionStored()

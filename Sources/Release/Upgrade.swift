@@ -119,7 +119,7 @@ extension ReleaseContext {
                               info: ReleaseInfo(firstDeployed: current.info.firstDeployed, lastDeployed: now,
                                                 description: "Preparing upgrade", status: .pendingUpgrade),
                               chart: chart, config: values, manifest: "", hooks: [], version: revision,
-                              namespace: options.namespace)
+                              namespace: options.namespace, applyMethod: "csa")
         let request = RenderRequest(releaseName: options.name, namespace: options.namespace, revision: revision,
                                     isInstall: false, isUpgrade: true, userValues: values,
                                     chartValuesOverride: chartValues)
