@@ -29,6 +29,9 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         .target(name: "Chart", dependencies: ["Values", "Semver", "CArchive", "CZlib"]),
+        .target(name: "Repository", dependencies: [
+            "Chart", "Values", "Semver", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "Engine", dependencies: ["Chart", "Template", "Functions", "Values"]),
         .target(name: "Release", dependencies: [
             "Engine", "Chart", "Values", "CZlib",
@@ -36,7 +39,7 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .executableTarget(name: "swiftchart", dependencies: [
-            "Engine", "Chart", "Values", "Release",
+            "Engine", "Chart", "Values", "Repository", "Release",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -45,8 +48,10 @@ let package = Package(
         .testTarget(name: "TemplateTests", dependencies: ["Template", "Values"]),
         .testTarget(name: "FunctionsTests", dependencies: ["Functions", "Template", "Values"]),
         .testTarget(name: "ChartTests", dependencies: ["Chart", "Values"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Chart", "Values"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Chart", "Values"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "RepositoryTests", dependencies: ["Repository", "Chart", "Values"], exclude: ["Fixtures"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Chart", "CArchive", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "ReleaseTests", dependencies: [
             "Release", "Engine", "Chart", "Values", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

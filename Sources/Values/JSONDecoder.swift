@@ -96,6 +96,9 @@ struct JSONParser {
         }
     }
 
+    /// JSON-pointer-like path of the value being parsed (for Go's semantic errors).
+    var path: [String] = []
+
     mutating func number() throws(ValuesError) -> Value {
         let start = i
         func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
@@ -108,19 +111,20 @@ struct JSONParser {
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
             guard i < bytes.count else { throw eof() }
-            guard isDigit(bytes[i]) else { throw fail("invalid character \(Self.quoteChar(bytes[i])) after decimal point in numeric literal") }
+            guard isDigit(bytes[i]) else { throw fail("invalid character \(Self.quoteChar(bytes[i])) in numeric literal") }
             while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         }
         if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
             i += 1
             if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
             guard i < bytes.count else { throw eof() }
-            guard isDigit(bytes[i]) else { throw fail("invalid character \(Self.quoteChar(bytes[i])) in exponent of numeric literal") }
+            guard isDigit(bytes[i]) else { throw fail("invalid character \(Self.quoteChar(bytes[i])) in numeric literal") }
             while i < bytes.count, isDigit(bytes[i]) { i += 1 }
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let d = Double(text), d.isFinite else {
-            throw fail("json: cannot unmarshal number \(text) into Go value of type float64")
+            let where_ = path.isEmpty ? "Go value" : path.map { "." + $0 }.joined()
+            throw fail("json: cannot unmarshal number \(text) into \(where_) of type float64")
         }
         return .float(d)
     }
@@ -144,7 +148,9 @@ struct JSONParser {
             guard bytes[i] == UInt8(ascii: ":") else { throw fail("invalid character \(Self.quoteChar(bytes[i])) after object key") }
             i += 1
             skipSpace()
+            path.append(k)
             m[k] = try value()
+            path.removeLast()
             skipSpace()
             guard i < bytes.count else { throw eof() }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -164,7 +170,9 @@ struct JSONParser {
         if bytes[i] == UInt8(ascii: "]") { i += 1; return .list(l) }
         while true {
             skipSpace()
+            path.append(String(l.count))
             l.append(try value())
+            path.removeLast()
             skipSpace()
             guard i < bytes.count else { throw eof() }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -202,7 +210,7 @@ struct JSONParser {
                 i += 1
                 return String(decoding: out, as: UTF8.self)
             }
-            if c < 0x20 { throw fail("invalid character \(Self.quoteChar(c)) in string literal") }
+            if c < 0x20 { throw fail("invalid character \(Self.quoteChar(c)) in string") }
             if c == 92 {
                 out.append(contentsOf: bytes[start..<i])
                 i += 1
@@ -220,7 +228,11 @@ struct JSONParser {
                         guard i + k < bytes.count else { throw eof() }
                         let h = bytes[i + k]
                         let ok = (h >= 48 && h <= 57) || (h >= 97 && h <= 102) || (h >= 65 && h <= 70)
-                        if !ok { i += k; throw fail("invalid character \(Self.quoteChar(h)) in \\u hexadecimal character escape") }
+                        if !ok {
+                            let seq = String(decoding: bytes[(i - 1)..<min(i + k + 1, bytes.count)], as: UTF8.self)
+                            i += k
+                            throw fail("invalid escape sequence `\(seq)` in string")
+                        }
                     }
                     var scalar = hex4(i + 1) ?? 0xFFFD
                     i += 4
@@ -237,7 +249,8 @@ struct JSONParser {
                     }
                     out.append(contentsOf: String(Character(UnicodeScalar(scalar) ?? "\u{FFFD}")).utf8)
                 default:
-                    throw fail("invalid character \(Self.quoteChar(e)) in string escape code")
+                    let seq = "\\" + String(decoding: [e], as: UTF8.self)
+                    throw fail("invalid escape sequence `\(seq)` in string")
                 }
                 i += 1
                 start = i

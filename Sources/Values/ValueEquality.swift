@@ -19,3 +19,19 @@ extension Value: Equatable {
         }
     }
 }
+
+extension Value {
+    /// The JSON kind Go's `encoding/json` names in "cannot unmarshal <kind>
+    /// into Go value of type …" errors: object, array, string, number, bool, null.
+    public var jsonKindName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "bool"
+        case .int, .int64, .float: return "number"
+        case .string, .bytes: return "string"
+        case .list: return "array"
+        case .map: return "object"
+        case .object(let o): return o.jsonValue().jsonKindName
+        }
+    }
+}

@@ -145,20 +145,59 @@ struct YAMLEmitter {
 
     /// go-yaml v2 `stringv` on a JSON-decoded string.
     mutating func emitString(_ s: String, mapping: Bool, simpleKey: Bool) throws(ValuesError) {
-        let b = Array(s.utf8)
+        var b = Array(s.utf8)
         if let bad = Self.firstUnreadable(b) {
             _ = bad
             throw ValuesError(message: "error converting YAML to JSON: yaml: control characters are not allowed")
         }
+        if Self.containsNEL(b) {
+            b = Self.foldNEL(b)
+        }
+        let text = String(decoding: b, as: UTF8.self)
         let style: Style
+        let resolved = YAMLResolve.plain(text)
         if b.contains(10) {
             style = .literal
-        } else if YAMLResolve.plain(s) == .string && !YAMLResolve.isBase60Float(b) {
+        } else if (resolved == .string || resolved == .merge) && !YAMLResolve.isBase60Float(b) {
             style = .plain
         } else {
             style = .double
         }
         emitScalarBytes(b, style: style, mapping: mapping, simpleKey: simpleKey)
+    }
+
+    static func containsNEL(_ b: [UInt8]) -> Bool {
+        var i = 0
+        while i + 1 < b.count {
+            if b[i] == 0xC2 && b[i + 1] == 0x85 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// JSON leaves U+0085 (NEL) raw; the YAML parser re-reading the JSON
+    /// folds it like a line break in a double-quoted scalar: surrounding
+    /// blanks vanish, one break becomes a space, n breaks become n-1 newlines.
+    static func foldNEL(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 {
+                while let last = out.last, last == 32 || last == 9 { out.removeLast() }
+                var breaks = 0
+                while i < b.count {
+                    if b[i] == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 { breaks += 1; i += 2 }
+                    else if b[i] == 32 || b[i] == 9 { i += 1 }
+                    else { break }
+                }
+                if breaks == 1 { out.append(32) } else { out.append(contentsOf: repeatElement(10, count: breaks - 1)) }
+                continue
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return out
     }
 
     /// Characters JSON leaves raw but libyaml's reader rejects when
@@ -177,125 +216,6 @@ struct YAMLEmitter {
 
     mutating func emitScalar(_ s: String, style: Style, mapping: Bool, simpleKey: Bool) {
         emitScalarBytes(Array(s.utf8), style: style, mapping: mapping, simpleKey: simpleKey)
-    }
-
-    // MARK: scalar analysis (yaml_emitter_analyze_scalar)
-
-    struct Analysis {
-        var multiline = false
-        var flowPlainAllowed = false
-        var blockPlainAllowed = true
-        var singleQuotedAllowed = true
-        var blockAllowed = false
-    }
-
-    static func width(_ c: UInt8) -> Int {
-        if c & 0x80 == 0 { return 1 }
-        if c & 0xE0 == 0xC0 { return 2 }
-        if c & 0xF0 == 0xE0 { return 3 }
-        if c & 0xF8 == 0xF0 { return 4 }
-        return 1
-    }
-
-    static func at(_ v: [UInt8], _ i: Int) -> UInt8 { i < v.count ? v[i] : 0 }
-    static func isSpace(_ v: [UInt8], _ i: Int) -> Bool { at(v, i) == 32 }
-    static func isBlank(_ v: [UInt8], _ i: Int) -> Bool { at(v, i) == 32 || at(v, i) == 9 }
-    static func isBreak(_ v: [UInt8], _ i: Int) -> Bool {
-        let c = at(v, i)
-        return c == 13 || c == 10 || (c == 0xC2 && at(v, i + 1) == 0x85)
-            || (c == 0xE2 && at(v, i + 1) == 0x80 && (at(v, i + 2) == 0xA8 || at(v, i + 2) == 0xA9))
-    }
-    static func isBlankZ(_ v: [UInt8], _ i: Int) -> Bool { isBlank(v, i) || isBreak(v, i) || i >= v.count }
-    static func isPrintable(_ v: [UInt8], _ i: Int) -> Bool {
-        let c = at(v, i), c1 = at(v, i + 1), c2 = at(v, i + 2)
-        return c == 0x0A || (c >= 0x20 && c <= 0x7E) || (c == 0xC2 && c1 >= 0xA0) || (c > 0xC2 && c < 0xED)
-            || (c == 0xED && c1 < 0xA0) || c == 0xEE
-            || (c == 0xEF && !(c1 == 0xBB && c2 == 0xBF) && !(c1 == 0xBF && (c2 == 0xBE || c2 == 0xBF)))
-    }
-
-    static func analyze(_ v: [UInt8]) -> Analysis {
-        var a = Analysis()
-        if v.isEmpty { return a }
-        var blockIndicators = false, flowIndicators = false, lineBreaks = false, special = false, tabs = false
-        var leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false
-        var breakSpace = false, spaceBreak = false
-        var precededByWhitespace = true, previousSpace = false, previousBreak = false
-        if v.count >= 3 && ((v[0] == 45 && v[1] == 45 && v[2] == 45) || (v[0] == 46 && v[1] == 46 && v[2] == 46)) {
-            blockIndicators = true; flowIndicators = true
-        }
-        var i = 0
-        while i < v.count {
-            let w = width(v[i])
-            let followedByWhitespace = i + w >= v.count || isBlank(v, i + w)
-            let c = v[i]
-            if i == 0 {
-                switch c {
-                case UInt8(ascii: "#"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
-                     UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
-                     UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
-                     UInt8(ascii: "`"):
-                    flowIndicators = true; blockIndicators = true
-                case UInt8(ascii: "?"), UInt8(ascii: ":"):
-                    flowIndicators = true
-                    if followedByWhitespace { blockIndicators = true }
-                case UInt8(ascii: "-"):
-                    if followedByWhitespace { flowIndicators = true; blockIndicators = true }
-                default: break
-                }
-            } else {
-                switch c {
-                case UInt8(ascii: ","), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"):
-                    flowIndicators = true
-                case UInt8(ascii: ":"):
-                    flowIndicators = true
-                    if followedByWhitespace { blockIndicators = true }
-                case UInt8(ascii: "#"):
-                    if precededByWhitespace { flowIndicators = true; blockIndicators = true }
-                default: break
-                }
-            }
-            if c == 9 {
-                tabs = true
-            } else if !isPrintable(v, i) {
-                special = true
-            }
-            if isSpace(v, i) {
-                if i == 0 { leadingSpace = true }
-                if i + w == v.count { trailingSpace = true }
-                if previousBreak { breakSpace = true }
-                previousSpace = true; previousBreak = false
-            } else if isBreak(v, i) {
-                lineBreaks = true
-                if i == 0 { leadingBreak = true }
-                if i + w == v.count { trailingBreak = true }
-                if previousSpace { spaceBreak = true }
-                previousSpace = false; previousBreak = true
-            } else {
-                previousSpace = false; previousBreak = false
-            }
-            precededByWhitespace = isBlankZ(v, i)
-            i += w
-        }
-        a.multiline = lineBreaks
-        a.flowPlainAllowed = true
-        a.blockPlainAllowed = true
-        a.singleQuotedAllowed = true
-        a.blockAllowed = true
-        if leadingSpace || leadingBreak || trailingSpace || trailingBreak {
-            a.flowPlainAllowed = false; a.blockPlainAllowed = false
-        }
-        if trailingSpace { a.blockAllowed = false }
-        if breakSpace {
-            a.flowPlainAllowed = false; a.blockPlainAllowed = false; a.singleQuotedAllowed = false
-        }
-        if spaceBreak || tabs || special {
-            a.flowPlainAllowed = false; a.blockPlainAllowed = false; a.singleQuotedAllowed = false
-        }
-        if spaceBreak || special { a.blockAllowed = false }
-        if lineBreaks { a.flowPlainAllowed = false; a.blockPlainAllowed = false }
-        if flowIndicators { a.flowPlainAllowed = false }
-        if blockIndicators { a.blockPlainAllowed = false }
-        return a
     }
 
     // MARK: scalar writing
@@ -405,7 +325,8 @@ struct YAMLEmitter {
         writeIndicator("\"", needWhitespace: true, isWhitespace: false, isIndention: false)
         var i = 0
         while i < v.count {
-            let isBOM = v[i] == 0xEF && Self.at(v, i + 1) == 0xBB && Self.at(v, i + 2) == 0xBF
+            // go-yaml v2's is_bom looks at the start of the value, not at i.
+            let isBOM = Self.at(v, 0) == 0xEF && Self.at(v, 1) == 0xBB && Self.at(v, 2) == 0xBF
             if !Self.isPrintable(v, i) || isBOM || Self.isBreak(v, i) || v[i] == 34 || v[i] == 92 {
                 var octet = v[i]
                 var w = 1
@@ -508,61 +429,6 @@ struct YAMLEmitter {
                 indention = false
                 breaks = false
             }
-        }
-    }
-}
-
-/// go-yaml v2's map key order (`keyList.Less` on strings): letters by code
-/// point, a non-letter before a letter, digit runs compared as numbers.
-enum YAMLKeyOrder {
-    static func sorted(_ keys: [String]) -> [String] {
-        if keys.count < 2 { return keys }
-        let runes = keys.map { Array($0.unicodeScalars) }
-        let idx = (0..<keys.count).sorted { less(runes[$0], runes[$1]) }
-        return idx.map { keys[$0] }
-    }
-
-    static func isDigit(_ r: Unicode.Scalar) -> Bool { r.properties.numericType == .decimal }
-    static func isLetter(_ r: Unicode.Scalar) -> Bool { r.properties.generalCategory.isLetter }
-
-    static func less(_ ar: [Unicode.Scalar], _ br: [Unicode.Scalar]) -> Bool {
-        var i = 0
-        while i < ar.count && i < br.count {
-            if ar[i] == br[i] { i += 1; continue }
-            let al = isLetter(ar[i]), bl = isLetter(br[i])
-            if al && bl { return ar[i].value < br[i].value }
-            if al || bl { return bl }
-            var an: Int64 = 0, bn: Int64 = 0
-            if ar[i] == "0" || br[i] == "0" {
-                var j = i - 1
-                while j >= 0 && isDigit(ar[j]) {
-                    if ar[j] != "0" { an = 1; bn = 1; break }
-                    j -= 1
-                }
-            }
-            var ai = i
-            while ai < ar.count && isDigit(ar[ai]) {
-                an = an &* 10 &+ Int64(ar[ai].value) &- 48
-                ai += 1
-            }
-            var bi = i
-            while bi < br.count && isDigit(br[bi]) {
-                bn = bn &* 10 &+ Int64(br[bi].value) &- 48
-                bi += 1
-            }
-            if an != bn { return an < bn }
-            if ai != bi { return ai < bi }
-            return ar[i].value < br[i].value
-        }
-        return ar.count < br.count
-    }
-}
-
-extension Unicode.GeneralCategory {
-    var isLetter: Bool {
-        switch self {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-        default: return false
         }
     }
 }

@@ -38,13 +38,7 @@ public enum YAML {
             case .null: continue
             case .map(let m): result = Merge.mergeMaps(result, m)
             default:
-                let kind: String
-                switch doc {
-                case .list: kind = "array"
-                case .string: kind = "string"
-                case .bool: kind = "bool"
-                default: kind = "number"
-                }
+                let kind = doc.jsonKindName
                 throw ValuesError(file: file, line: chunk.firstLine, column: 1,
                                   message: "cannot unmarshal yaml document: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(kind) into Go value of type map[string]interface {}",
                                   sourceLine: ValuesError.sourceLine(of: bytes, line: chunk.firstLine))
@@ -183,9 +177,6 @@ struct YAMLEventLoader {
                 i += 1
             }
             mark.line = l; mark.column = c
-            if p.problem_value != -1 && msg.hasPrefix("control characters") == false && msg.hasPrefix("invalid") == false {
-                // go-yaml does not add the value either
-            }
         }
         var e = error("", mark)
         e.message = "error converting YAML to JSON: yaml: " + msg
@@ -248,13 +239,13 @@ struct YAMLEventLoader {
             try countNode(event.start_mark)
             let anchor = cString(event.data.sequence_start.anchor)
             if let anchor { openAnchors.insert(anchor) }
-            try checkKeyIsScalar(event.start_mark)
+            markCollectionKey()
             stack.append(.sequence(items: [], anchor: anchor, count: decodeCount))
         case YAML_MAPPING_START_EVENT:
             try countNode(event.start_mark)
             let anchor = cString(event.data.mapping_start.anchor)
             if let anchor { openAnchors.insert(anchor) }
-            try checkKeyIsScalar(event.start_mark)
+            markCollectionKey()
             stack.append(.mapping(entries: [:], pendingKey: nil, anchor: anchor, count: decodeCount, mark: event.start_mark))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let top = stack.popLast() else { return }
@@ -276,11 +267,10 @@ struct YAMLEventLoader {
         }
     }
 
-    private mutating func checkKeyIsScalar(_ mark: yaml_mark_t) throws(ValuesError) {
+    /// A collection used as a key: go-yaml decodes it, then fails on the hash.
+    private mutating func markCollectionKey() {
         if case .mapping(_, nil, _, _, _) = stack.last {
-            // A collection used as a key: go-yaml decodes it, then fails on the hash.
             setPendingKey(.invalid("invalid map key"))
-            _ = mark
         }
     }
 

@@ -5,10 +5,10 @@ struct SwiftChart: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swiftchart",
         abstract: "Render and manage Kubernetes charts, byte-compatible with Helm v4.",
-        subcommands: [
-            HistoryCommand.self, ListCommand.self, StatusCommand.self, RollbackCommand.self,
-            UninstallCommand.self, GetCommand.self,
-        ]
+        subcommands: [TemplateCommand.self, VersionCommand.self,
+                      PackageCommand.self, RepoCommand.self,
+                      InstallCommand.self, UpgradeCommand.self, RollbackCommand.self, UninstallCommand.self,
+                      HistoryCommand.self, ListCommand.self, StatusCommand.self, GetCommand.self]
     )
 }
 

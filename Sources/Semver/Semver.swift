@@ -1,1 +1,0 @@
-// Module Semver: see ../shared/ARCHITECTURE.md for what it owns.

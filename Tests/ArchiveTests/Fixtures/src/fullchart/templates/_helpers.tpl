@@ -1,0 +1,1 @@
+{{- define "full.name" -}}full{{- end -}}
