@@ -1,3 +1,4 @@
+import Semver
 import Foundation
 import Values
 
@@ -83,7 +84,7 @@ extension ChartPackager {
     public static func package(directory: String, options: Options) throws -> String {
         var chart = try ChartLoader.load(directory: directory)
         if let version = options.version, !version.isEmpty { chart.metadata.version = version }
-        guard ChartVersionSyntax.isValid(chart.metadata.version) else { throw ChartError("invalid semantic version") }
+        guard (try? SemanticVersion(parsing: chart.metadata.version)) != nil else { throw ChartError("invalid semantic version") }
         if let appVersion = options.appVersion, !appVersion.isEmpty { chart.metadata.appVersion = appVersion }
         if let declared = chart.metadata.dependencies, !declared.isEmpty {
             try checkDependencies(chart, declared)
