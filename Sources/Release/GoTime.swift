@@ -32,10 +32,18 @@ public struct GoTime: Sendable, Hashable, Comparable {
         var zone = ""
     }
 
-    private func localParts() -> Parts {
+    /// The zone a time is shown in: the process's local zone (Go's `Local()`), or UTC.
+    public enum Zone: Sendable {
+        case local, utc
+    }
+
+    private func parts(_ zone: Zone) -> Parts {
         var t = time_t(seconds)
         var tmValue = tm()
-        localtime_r(&t, &tmValue)
+        switch zone {
+        case .local: localtime_r(&t, &tmValue)
+        case .utc: gmtime_r(&t, &tmValue)
+        }
         var p = Parts()
         p.year = Int(tmValue.tm_year) + 1900
         p.month = Int(tmValue.tm_mon) + 1
@@ -45,7 +53,11 @@ public struct GoTime: Sendable, Hashable, Comparable {
         p.second = Int(tmValue.tm_sec)
         p.weekday = Int(tmValue.tm_wday)
         p.offset = Int(tmValue.tm_gmtoff)
-        if let zone = tmValue.tm_zone { p.zone = String(cString: zone) }
+        if zone == .utc {
+            p.zone = "UTC"
+        } else if let name = tmValue.tm_zone {
+            p.zone = String(cString: name)
+        }
         return p
     }
 
@@ -77,29 +89,37 @@ public struct GoTime: Sendable, Hashable, Comparable {
     }
 
     /// Go's `time.RFC3339Nano` layout, as `encoding/json` writes a `time.Time`.
-    public var rfc3339Nano: String {
-        let p = localParts()
+    public var rfc3339Nano: String { rfc3339Nano(in: .local) }
+
+    public func rfc3339Nano(in zone: Zone) -> String {
+        let p = parts(zone)
         let zone = p.offset == 0 ? "Z" : GoTime.offsetString(p.offset, colon: true)
         return dateAndClock(p, separator: "T") + fraction + zone
     }
 
     /// Go's `time.RFC3339` layout (whole seconds).
-    public var rfc3339: String {
-        let p = localParts()
+    public var rfc3339: String { rfc3339(in: .local) }
+
+    public func rfc3339(in zone: Zone) -> String {
+        let p = parts(zone)
         let zone = p.offset == 0 ? "Z" : GoTime.offsetString(p.offset, colon: true)
         return dateAndClock(p, separator: "T") + zone
     }
 
     /// Go's `time.ANSIC` layout: `Mon Jan _2 15:04:05 2006`.
-    public var ansic: String {
-        let p = localParts()
+    public var ansic: String { ansic(in: .local) }
+
+    public func ansic(in zone: Zone) -> String {
+        let p = parts(zone)
         return "\(GoTime.weekdays[p.weekday]) \(GoTime.months[p.month - 1]) \(GoTime.pad(p.day, 2, " ")) "
             + "\(GoTime.pad(p.hour, 2)):\(GoTime.pad(p.minute, 2)):\(GoTime.pad(p.second, 2)) \(GoTime.pad(p.year, 4))"
     }
 
     /// Go's `Time.String()`: `2006-01-02 15:04:05.999999999 -0700 MST`.
-    public var goString: String {
-        let p = localParts()
+    public var goString: String { goString(in: .local) }
+
+    public func goString(in zone: Zone) -> String {
+        let p = parts(zone)
         return dateAndClock(p, separator: " ") + fraction + " " + GoTime.offsetString(p.offset, colon: false) + " " + p.zone
     }
 

@@ -29,7 +29,6 @@ struct CLI {
         self.binary = binary
         var env = ProcessInfo.processInfo.environment
         env["SWIFTCHART_STORAGE"] = storage
-        env["TZ"] = "UTC"
         env.removeValue(forKey: "SWIFTCHART_TEST_PAUSE_WHILE_LOCKED")
         environment = env
     }
@@ -108,7 +107,7 @@ func writeDemoChart(in directory: String) throws -> (chart: String, prodValues: 
             data:
               tag: {{ .Values.tag | quote }}
             {{- if .Values.broken }}
-              boom: {{ required "broken was requested" .Values.nothing }}
+              boom: {{ .Values.nothing.key }}
             {{- end }}
 
             """),

@@ -4,11 +4,6 @@ import Testing
 import Values
 
 @Suite struct PrinterTests {
-    init() {
-        setenv("TZ", "UTC", 1)
-        tzset()
-    }
-
     /// gosuri/uitable as Helm configures it: right-padded cells, tab separators, trailing newline.
     @Test func uitableLayout() {
         let cases: [(rows: [[String]], expected: String)] = [
@@ -35,9 +30,9 @@ import Values
         ]
         for c in cases {
             let time = try #require(GoTime.parse(rfc3339: c.text))
-            #expect(time.rfc3339Nano == c.rfc3339Nano)
-            #expect(time.ansic == c.ansic)
-            #expect(time.goString == c.goString)
+            #expect(time.rfc3339Nano(in: .utc) == c.rfc3339Nano)
+            #expect(time.ansic(in: .utc) == c.ansic)
+            #expect(time.goString(in: .utc) == c.goString)
         }
         for bad in ["", "2024-13-01T00:00:00Z", "2024-01-01 00:00:00Z", "2024-01-01T00:00:00", "2024-01-01T00:00:00.Z"] {
             #expect(GoTime.parse(rfc3339: bad) == nil, Comment(rawValue: bad))
@@ -57,9 +52,10 @@ import Values
 
     @Test func statusTableAndJSON() throws {
         let release = try sample()
+        let deployed = try #require(release.info.lastDeployed)
         #expect(ReleasePrinter.statusTable(release) == """
             NAME: web
-            LAST DEPLOYED: Sat Nov 21 20:42:56 2026
+            LAST DEPLOYED: \(deployed.ansic)
             NAMESPACE: default
             STATUS: deployed
             REVISION: 1
@@ -69,7 +65,7 @@ import Values
             Visit <http://x> & enjoy
 
             """)
-        #expect(ReleasePrinter.statusJSON(release) == #"{"name":"web","info":{"first_deployed":"2026-11-21T20:42:56.282285252Z","last_deployed":"2026-11-21T20:42:56.282285252Z","description":"Install complete","status":"deployed","notes":"  Visit \u003chttp://x\u003e \u0026 enjoy\n\n"},"config":{"replicas":2,"tag":"prod"},"manifest":"---\nkind: A\n","version":1,"namespace":"default","apply_method":"csa"}"# + "\n")
+        #expect(ReleasePrinter.statusJSON(release) == #"{"name":"web","info":{"first_deployed":""# + deployed.rfc3339Nano + #"","last_deployed":""# + deployed.rfc3339Nano + #"","description":"Install complete","status":"deployed","notes":"  Visit \u003chttp://x\u003e \u0026 enjoy\n\n"},"config":{"replicas":2,"tag":"prod"},"manifest":"---\nkind: A\n","version":1,"namespace":"default","apply_method":"csa"}"# + "\n")
     }
 
     /// The stored record uses Helm's json tags and round-trips.

@@ -35,7 +35,7 @@ func emit(_ text: String) {
 }
 
 /// A failure reported as Helm does: `Error: <prefix>: <message>` on stderr, exit status 1.
-struct CommandFailure: Error, CustomStringConvertible {
+struct ReleaseCommandFailure: Error, CustomStringConvertible {
     var description: String
 
     init(_ prefix: String?, _ error: any Error) {
@@ -53,6 +53,6 @@ func reportingFailures<T>(_ prefix: String? = nil, _ body: () throws -> T) throw
     } catch let error as CleanExit {
         throw error
     } catch {
-        throw CommandFailure(prefix, error)
+        throw ReleaseCommandFailure(prefix, error)
     }
 }
