@@ -81,3 +81,29 @@ import Testing
         return rows.map { (($0["revision"] as? Int) ?? -1, ($0["status"] as? String) ?? "") }
     }
 }
+
+/// `--output-dir`: the folder mirrors the deployed revision, and rollback rewrites it.
+@Suite struct CLIOutputDirTests {
+    @Test func folderFollowsUpgradeAndRollback() throws {
+        let directory = temporaryDirectory()
+        let (chart, _) = try writeDemoChart(in: directory)
+        let extra = "{{- if .Values.extra }}\napiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ .Release.Name }}-extra\n{{- end }}\n"
+        try Data(extra.utf8).write(to: URL(fileURLWithPath: chart + "/templates/secret.yaml"))
+        let cli = try CLI(storage: "sqlite:" + directory + "/releases.sqlite")
+        let out = directory + "/gitops"
+        let listing = { try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") }.sorted() }
+
+        let steps: [(args: [String], files: [String])] = [
+            (["install", "web", chart, "--output-dir", out], ["configmap-web-config.yaml"]),
+            (["upgrade", "web", chart, "--set", "extra=true", "--output-dir", out],
+             ["configmap-web-config.yaml", "secret-web-extra.yaml"]),
+            (["rollback", "web", "1", "--output-dir", out], ["configmap-web-config.yaml"]),
+            (["uninstall", "web", "--output-dir", out], []),
+        ]
+        for step in steps {
+            let result = CLI.finish(try cli.start(step.args))
+            #expect(result.status == 0, Comment(rawValue: result.stderr))
+            #expect(try listing() == step.files, Comment(rawValue: step.args.joined(separator: " ")))
+        }
+    }
+}
