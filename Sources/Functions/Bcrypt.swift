@@ -1,3 +1,4 @@
+import Template
 import Foundation
 #if canImport(Glibc)
 import Glibc

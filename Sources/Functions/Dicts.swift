@@ -108,12 +108,10 @@ enum DictFunctions {
                 if overwrite || dstWasEmpty { dst[key] = srcElement }
             default: break
             }
-            let srcIsContainer: Bool
-            switch srcElement {
-            case .map, .list: srcIsContainer = true
-            default: srcIsContainer = false
+            if let d = dstElement, !GoReflect.isEmpty(d) {
+                if case .list = srcElement { continue }
+                if case .map = srcElement, case .map = d { continue }
             }
-            if let d = dstElement, !GoReflect.isEmpty(d), srcIsContainer { continue }
             if overwrite || dstElement == nil || GoReflect.isEmpty(dstElement ?? .null) {
                 dst[key] = srcElement
             }

@@ -32,14 +32,6 @@ public struct FunctionOptions: Sendable {
     }
 }
 
-/// An error a template function returns; the executor reports it as
-/// `error calling NAME: MESSAGE`, as Go's text/template does.
-public struct FunctionError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
-
 /// The Sprig v3 and Helm v4 function library.
 public enum Functions {
     /// Every function `helm template` offers (Sprig without `env`/`expandenv`,
@@ -53,15 +45,15 @@ public enum Functions {
         MathFunctions.register(into: &table, options: options)
         ConversionFunctions.register(into: &table, options: options)
         DateFunctions.register(into: &table, options: options)
-        //TODO EncodingFunctions.register(into: &table, options: options)
-        //TODO CryptoFunctions.register(into: &table, options: options)
-        //TODO CertificateFunctions.register(into: &table, options: options)
-        //TODO SemverFunctions.register(into: &table, options: options)
+        EncodingFunctions.register(into: &table, options: options)
+        CryptoFunctions.register(into: &table, options: options)
+        CertificateFunctions.register(into: &table, options: options)
+        SemverFunctions.register(into: &table, options: options)
         ReflectionFunctions.register(into: &table, options: options)
         PathFunctions.register(into: &table, options: options)
-        //TODO URLFunctions.register(into: &table, options: options)
-        //TODO RegexFunctions.register(into: &table, options: options)
-        //TODO HelmFunctions.register(into: &table, options: options)
+        URLFunctions.register(into: &table, options: options)
+        RegexFunctions.register(into: &table, options: options)
+        HelmFunctions.register(into: &table, options: options)
         return table
     }
 }

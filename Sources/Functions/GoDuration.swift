@@ -1,3 +1,4 @@
+import Template
 import Values
 
 /// A Go `time.Duration` (int64 nanoseconds) with `String()` and `ParseDuration`.

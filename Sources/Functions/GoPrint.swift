@@ -1,12 +1,12 @@
+import Template
 import Values
 
 /// Go `fmt` `%v` and `%q` as Sprig's string functions use them (`toString`,
 /// `cat`, `quote`, `join`), and `strconv.FormatFloat(f, 'g', -1, 64)`.
 enum GoPrint {
     static func value(_ v: Value) -> String {
-        var out = ""
-        append(v, to: &out, topLevel: true)
-        return out
+        if case .string(let s) = v { return s }
+        return GoFormat.sprint([v])
     }
 
     private static func append(_ v: Value, to out: inout String, topLevel: Bool) {

@@ -1,3 +1,4 @@
+import Template
 import Values
 
 /// The `reflect`-based predicates Sprig uses: `empty`, `reflect.DeepEqual`,

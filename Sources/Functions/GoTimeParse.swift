@@ -1,3 +1,4 @@
+import Template
 /// Go's `time.ParseInLocation`, with its error messages.
 enum GoTimeParse {
     struct Bad: Error {}

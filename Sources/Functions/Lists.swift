@@ -34,13 +34,13 @@ enum ListFunctions {
         for name in ["rest", "mustRest"] {
             t.add(name, [.any]) { a, _ in
                 let l = try elements(a.arg(0), "Cannot find rest on type %s")
-                return l.isEmpty ? .null : .list(Array(l.dropFirst()))
+                return .list(Array(l.dropFirst()))
             }
         }
         for name in ["initial", "mustInitial"] {
             t.add(name, [.any]) { a, _ in
                 let l = try elements(a.arg(0), "Cannot find initial on type %s")
-                return l.isEmpty ? .null : .list(Array(l.dropLast()))
+                return .list(Array(l.dropLast()))
             }
         }
         for name in ["reverse", "mustReverse"] {

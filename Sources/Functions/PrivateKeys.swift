@@ -1,3 +1,4 @@
+import Template
 import Crypto
 import _CryptoExtras
 import Foundation

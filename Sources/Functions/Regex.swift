@@ -69,7 +69,8 @@ struct GoRegex {
 
     init(_ pattern: String) throws {
         do {
-            regex = try NSRegularExpression(pattern: pattern, options: [])
+            let icu = pattern.isEmpty ? "(?:)" : StringFunctions.replaceAll(pattern, "(?P<", "(?<")
+            regex = try NSRegularExpression(pattern: icu, options: [])
         } catch {
             throw FunctionError("error parsing regexp: invalid or unsupported Perl syntax: \(RegexFunctions.goBackquote(pattern))")
         }

@@ -1,6 +1,0 @@
-import Testing
-@testable import Functions
-
-@Suite struct FunctionsModuleTests {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}
