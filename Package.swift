@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "TemplateTests", dependencies: ["Template", "Values"]),
         .testTarget(name: "FunctionsTests", dependencies: ["Functions", "Template", "Values"]),
         .testTarget(name: "ChartTests", dependencies: ["Chart", "Values"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Chart", "Values"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Chart", "Values"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: []),
     ]
 )

@@ -197,10 +197,6 @@ enum Comparison {
 
     private static func isNil(_ v: EValue) -> Bool { !v.isValid || v.value.isNull }
 
-    private static func formatted(_ v: EValue) -> String {
-        v.isValid ? GoFormat.sprint([v.value]) : "<invalid reflect.Value>"
-    }
-
     private static func kindName(_ v: EValue) -> String {
         guard v.isValid else { return "invalid" }
         switch v.value {
@@ -237,14 +233,15 @@ enum Comparison {
                 case .invalid:
                     let kk1 = kindName(arg1), kk2 = kindName(arg)
                     if kk1 != kk2 && arg1.isValid && arg.isValid {
-                        throw FunctionError("non-comparable types \(formatted(arg1)): \(arg1.typeName), \(arg.typeName): \(formatted(arg))")
+                        throw FunctionError(GoFormat.sprintf("non-comparable types %s: %v, %s: %v",
+                                                             [arg1.value, .string(arg1.typeName), .string(arg.typeName), arg.value]))
                     }
                     if isNil(arg1) || isNil(arg) {
                         truth = isNil(arg) == isNil(arg1)
                     } else {
                         switch arg.value {
                         case .list, .map, .bytes:
-                            throw FunctionError("non-comparable type \(formatted(arg)): \(arg.typeName)")
+                            throw FunctionError(GoFormat.sprintf("non-comparable type %s: %v", [arg.value, .string(arg.typeName)]))
                         case .object(let o):
                             if case .object(let p) = arg1.value {
                                 truth = o.goTypeName == p.goTypeName && o.formatted() == p.formatted()

@@ -501,7 +501,7 @@ final class Executor: FunctionContext {
 
     private func evalCall(_ dot: EValue, _ callee: Callee, _ callNode: Node, _ name: String, _ args: [Operand]?,
                           _ final: EValue) throws -> EValue {
-        let argNodes = args.map { Array($0.dropFirst()) } ?? []
+        let argNodes: ArraySlice<Operand> = args?.dropFirst() ?? []
         var numIn = argNodes.count
         if !final.isMissing { numIn += 1 }
         var numFixed = argNodes.count
@@ -529,13 +529,14 @@ final class Executor: FunctionContext {
         var argv: [EValue] = []
         argv.reserveCapacity(numIn)
         var i = 0
+        let base = argNodes.startIndex
         while i < numFixed && i < argNodes.count {
-            argv.append(try evalArg(dot, callee.fixed[i], argNodes[i]))
+            argv.append(try evalArg(dot, callee.fixed[i], argNodes[base + i]))
             i += 1
         }
         if let variadic = callee.variadic {
             while i < argNodes.count {
-                argv.append(try evalArg(dot, variadic, argNodes[i]))
+                argv.append(try evalArg(dot, variadic, argNodes[base + i]))
                 i += 1
             }
         }

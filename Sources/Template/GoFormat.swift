@@ -269,7 +269,8 @@ struct GoPrinter {
         pad(out)
     }
 
-    mutating func fmtFloatRaw(_ v: Double, verb: UInt8, prec precision: Int) {
+    mutating func fmtFloatRaw(_ v: Double, verb: UInt8, prec defaultPrecision: Int) {
+        let precision = precPresent ? prec : defaultPrecision
         var num: [UInt8] = [0x2B]
         GoFloatFormat.append(v, fmt: verb, precision: precision, to: &num)
         if num[1] == 0x2D || num[1] == 0x2B {
@@ -369,10 +370,9 @@ struct GoPrinter {
     mutating func fmtFloat(_ v: Double, _ verb: UInt8, _ arg: Value) {
         switch verb {
         case 0x76: fmtFloatRaw(v, verb: 0x67, prec: -1)
-        case 0x62, 0x67, 0x47, 0x78, 0x58:
-            fmtFloatRaw(v, verb: verb, prec: precPresent ? prec : -1)
-        case 0x66, 0x65, 0x45: fmtFloatRaw(v, verb: verb, prec: precPresent ? prec : 6)
-        case 0x46: fmtFloatRaw(v, verb: 0x66, prec: precPresent ? prec : 6)
+        case 0x62, 0x67, 0x47, 0x78, 0x58: fmtFloatRaw(v, verb: verb, prec: -1)
+        case 0x66, 0x65, 0x45: fmtFloatRaw(v, verb: verb, prec: 6)
+        case 0x46: fmtFloatRaw(v, verb: 0x66, prec: 6)
         default: badVerb(verb, arg)
         }
     }

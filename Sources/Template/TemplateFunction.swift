@@ -48,8 +48,10 @@ public typealias FunctionTable = [String: TemplateFunction]
 public protocol FunctionContext: AnyObject {
     /// Executes the named template with `data` and returns its output (`include`).
     func executeTemplate(named name: String, data: Value) throws -> String
-    /// Parses `text` as a new template inside a copy of the current set and
-    /// executes it with `data` (`tpl`); `name` becomes `.Template.Name`-visible
-    /// only through `data`, as Helm passes it.
+    /// Helm v4's `tpl`: parses `text` as the template `name` into a copy of the
+    /// current set (its `define`s replace existing ones) and executes it with
+    /// `data`. Helm v4 names it after the set (`gotpl`), which is what its error
+    /// messages show. Parse failures throw `TemplateError` with `kind == .parse`,
+    /// execution failures `kind == .execution`; the output keeps `<no value>`.
     func executeInline(_ text: String, name: String, data: Value) throws -> String
 }

@@ -76,21 +76,10 @@ public struct TemplateSet: Sendable {
         templates[tree.name] = tree
     }
 
-    /// Helm's `tpl`: a fresh set holding `text` parsed as `name` first, then
-    /// every other file of this set re-added in its original order.
+    /// Helm v4's `tpl`: the text is parsed as template `name` into a copy of
+    /// this set (its definitions replace existing ones) and executed there.
     mutating func parseInline(name: String, text: String) throws {
-        let trees = try parseTrees(name: name, text: text)
-        var fresh = TemplateSet(name: self.name, functions: functions, options: options)
-        fresh.fileOrder = [name]
-        fresh.fileTrees[name] = trees
-        for t in trees { fresh.associate(t) }
-        for file in fileOrder where file != name {
-            guard let ts = fileTrees[file] else { continue }
-            fresh.fileOrder.append(file)
-            fresh.fileTrees[file] = ts
-            for t in ts { fresh.associate(t) }
-        }
-        self = fresh
+        try parse(name: name, text: text)
     }
 
     func noTemplateError(_ template: String) -> TemplateError {

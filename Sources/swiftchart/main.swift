@@ -1,2 +1,12 @@
-// Entry point; commands are added as the modules land.
-print("swiftchart")
+import ArgumentParser
+
+/// `swiftchart`: a Helm-compatible chart tool.
+struct SwiftChart: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swiftchart",
+        abstract: "Render and manage Kubernetes charts, byte-compatible with Helm v4.",
+        subcommands: [TemplateCommand.self, VersionCommand.self]
+    )
+}
+
+SwiftChart.main()

@@ -1,0 +1,116 @@
+import Chart
+import Functions
+import Template
+import Values
+
+/// Helm's `engine.Render`: every template of the chart tree is parsed into
+/// one template set (deepest paths first, then reverse lexical order, so
+/// that shallower files' `define`s win), then every non-partial template is
+/// executed with its chart's scoped data; `<no value>` is removed from the output.
+struct TemplateRenderer {
+    let options: RenderOptions
+
+    struct Renderable {
+        var text: String
+        var data: [String: Value]
+        var basePath: String
+    }
+
+    func render(chart: Chart, values: Value) throws -> [String: String] {
+        var templates: [String: Renderable] = [:]
+        let top: [String: Value] = [
+            "Values": values,
+            "Release": options.release.value,
+            "Capabilities": .object(CapabilitiesObject(capabilities: options.capabilities)),
+        ]
+        _ = collect(chart, parentData: top, isRoot: true, fullPath: chart.name, into: &templates)
+
+        let order = templates.keys.sorted(by: Self.parseOrder)
+        var set = TemplateSet(functions: Functions.standard(options: options.functionOptions),
+                              options: TemplateOptions(missingKey: options.strict ? .error : .zero))
+        for name in order {
+            guard let t = templates[name] else { continue }
+            do {
+                try set.parse(name: name, text: t.text)
+            } catch let e as TemplateError {
+                throw HelmErrorCleanup.parseError(e, file: name, source: t.text)
+            }
+        }
+        var rendered: [String: String] = [:]
+        for name in order where !baseName(name).hasPrefix("_") {
+            guard let t = templates[name] else { continue }
+            var data = t.data
+            data["Template"] = .map(["Name": .string(name), "BasePath": .string(t.basePath)])
+            let output: String
+            do {
+                output = try set.execute(name: name, data: .map(data))
+            } catch let e as TemplateError {
+                throw HelmErrorCleanup.executionError(e, file: name, sources: templates.mapValues(\.text))
+            }
+            rendered[name] = output.replacingAll("<no value>", with: "")
+        }
+        return rendered
+    }
+
+    /// Builds each chart's template data (Helm's `recAllTpls`) and records its templates.
+    private func collect(_ chart: Chart, parentData: [String: Value], isRoot: Bool, fullPath: String,
+                         into templates: inout [String: Renderable]) -> [String: Value] {
+        var next: [String: Value] = [
+            "Chart": ChartObject.value(for: chart.metadata, isRoot: isRoot),
+            "Files": .object(FilesObject(files: Dictionary(chart.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, b in b }))),
+            "Release": parentData["Release"] ?? .null,
+            "Capabilities": parentData["Capabilities"] ?? .null,
+            "Values": .map([:]),
+        ]
+        if isRoot {
+            next["Values"] = parentData["Values"] ?? .map([:])
+        } else if case .map(let parentValues)? = parentData["Values"], case .map(let mine)? = parentValues[chart.name] {
+            next["Values"] = .map(mine)
+        }
+        var subcharts: [String: Value] = [:]
+        for sub in chart.dependencies {
+            subcharts[sub.name] = .map(collect(sub, parentData: next, isRoot: false,
+                                               fullPath: fullPath + "/charts/" + sub.name, into: &templates))
+        }
+        next["Subcharts"] = .map(subcharts)
+        for t in chart.templates {
+            if chart.metadata.isLibrary && !baseName(t.path).hasPrefix("_") { continue }
+            templates[fullPath + "/" + t.path] = Renderable(text: t.text, data: next, basePath: fullPath + "/templates")
+        }
+        return next
+    }
+
+    /// `sort.Reverse(byPathLen)`: more `/` first; equal depth in reverse byte order.
+    static func parseOrder(_ a: String, _ b: String) -> Bool {
+        let ca = a.utf8.reduce(0) { $0 + ($1 == 0x2F ? 1 : 0) }
+        let cb = b.utf8.reduce(0) { $0 + ($1 == 0x2F ? 1 : 0) }
+        if ca != cb { return ca > cb }
+        return goLess(b, a)
+    }
+}
+
+extension String {
+    /// `strings.ReplaceAll` on UTF-8 bytes.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        let t = Array(target.utf8)
+        var bytes = Array(self.utf8)
+        guard !t.isEmpty, bytes.count >= t.count else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        var changed = false
+        while i < bytes.count {
+            if bytes[i] == t[0], i + t.count <= bytes.count, bytes[i..<(i + t.count)].elementsEqual(t) {
+                out.append(contentsOf: replacement.utf8)
+                i += t.count
+                changed = true
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        if !changed { return self }
+        bytes = out
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

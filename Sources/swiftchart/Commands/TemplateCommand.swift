@@ -1,0 +1,86 @@
+import ArgumentParser
+import Chart
+import Engine
+import Foundation
+
+/// `swiftchart template [NAME] CHART`: render a chart locally, as `helm template`.
+struct TemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "template", abstract: "Render chart templates locally and print them.")
+
+    @Argument(help: "Release name (optional) and chart path.")
+    var arguments: [String] = []
+
+    @Option(name: [.customShort("n"), .customLong("namespace")], help: "Namespace of the release.")
+    var namespace = "default"
+
+    @OptionGroup var valueOptions: ValueOptions
+
+    @Option(name: .customLong("kube-version"), help: "Kubernetes version for .Capabilities.KubeVersion.")
+    var kubeVersion: String?
+
+    @Option(name: [.customShort("a"), .customLong("api-versions")], help: "Extra API versions for .Capabilities.APIVersions (repeatable, comma-separated).")
+    var apiVersions: [String] = []
+
+    @Option(name: [.customShort("s"), .customLong("show-only")], help: "Only show manifests rendered from these templates (repeatable).")
+    var showOnly: [String] = []
+
+    @Flag(name: .customLong("include-crds"), help: "Include CRDs in the output.")
+    var includeCRDs = false
+
+    @Flag(name: .customLong("skip-crds"), help: "Do not install CRDs (no effect on template output).")
+    var skipCRDs = false
+
+    @Flag(name: .customLong("skip-tests"), help: "Do not print test hooks.")
+    var skipTests = false
+
+    @Flag(name: .customLong("no-hooks"), help: "Do not print hooks.")
+    var noHooks = false
+
+    @Flag(name: .customLong("skip-schema-validation"), help: "Do not validate values against values.schema.json.")
+    var skipSchemaValidation = false
+
+    @Flag(name: .customLong("is-upgrade"), help: "Set .Release.IsUpgrade instead of .Release.IsInstall.")
+    var isUpgrade = false
+
+    @Flag(name: .customLong("strict"), help: "Fail on missing values instead of printing nothing.")
+    var strict = false
+
+    @Flag(name: .customLong("render-subchart-notes"), help: "Render subchart notes along with the parent.")
+    var subchartNotes = false
+
+    func run() throws {
+        do {
+            let output = try render()
+            FileHandle.standardOutput.write(output.data(using: .utf8) ?? Data())
+        } catch {
+            ErrorReporter.report(error)
+            throw ExitCode(1)
+        }
+    }
+
+    private func render() throws -> String {
+        let (name, chartPath): (String, String)
+        switch arguments.count {
+        case 1: (name, chartPath) = ("release-name", arguments[0])
+        case 2: (name, chartPath) = (arguments[0], arguments[1])
+        default: throw CLIError(message: "\"swiftchart template\" requires at least 1 and at most 2 arguments")
+        }
+        let chart = try ChartLoader.load(path: chartPath)
+        let values = try valueOptions.merged()
+        var capabilities = Capabilities(extraAPIVersions: apiVersions.flatMap { $0.split(separator: ",").map(String.init) })
+        if let kubeVersion {
+            do {
+                capabilities.kubeVersion = try KubeVersion(parsing: kubeVersion)
+            } catch {
+                throw CLIError(message: "invalid kube version '\(kubeVersion)': Invalid Semantic Version")
+            }
+        }
+        let options = RenderOptions(
+            release: ReleaseOptions(name: name, namespace: namespace, revision: 1, isInstall: !isUpgrade, isUpgrade: isUpgrade),
+            capabilities: capabilities, strict: strict, subchartNotes: subchartNotes,
+            skipSchemaValidation: skipSchemaValidation)
+        let result = try Engine.render(chart: chart, values: values, options: options)
+        return try result.templateOutput(TemplateOutputOptions(
+            includeCRDs: includeCRDs, skipTests: skipTests, noHooks: noHooks, showOnly: showOnly))
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-
-
-@Suite struct CLIModuleTests {
-    @Test func moduleLinks() { #expect(Bool(true)) }
-}
