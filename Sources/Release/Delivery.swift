@@ -29,7 +29,7 @@ public struct FolderDelivery: Delivery {
     }
 
     public func deliver(_ release: Release, replacing previous: Release?) throws {
-        let files = ManifestSplitter.resourceFiles(release.manifest)
+        let files = ResourceFileSplitter.resourceFiles(release.manifest)
         let fm = FileManager.default
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -12,7 +12,6 @@ public enum ReleaseError: Error, Sendable, Equatable, CustomStringConvertible {
     case storeUnavailable(location: String, reason: String)
     case invalidStorage(String)
     case delivery(path: String, reason: String)
-    case renderFailed(String)
 
     public var description: String {
         switch self {
@@ -41,8 +40,6 @@ public enum ReleaseError: Error, Sendable, Equatable, CustomStringConvertible {
             return message
         case .delivery(let path, let reason):
             return "cannot deliver manifests to \(path): \(reason)"
-        case .renderFailed(let message):
-            return message
         }
     }
 }

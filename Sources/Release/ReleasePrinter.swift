@@ -4,9 +4,10 @@ import Values
 /// `get_*.go`), so scripts written against Helm read swiftchart's output unchanged.
 public enum ReleasePrinter {
     /// The status block `install`, `upgrade`, `status` and `get all` print.
-    /// `showHooksAndManifest` is Helm's dry-run/debug addition.
-    public static func statusTable(_ release: Release, showHooksAndManifest: Bool = false, hideNotes: Bool = false,
-                                   userValuesYAML: String? = nil) -> String {
+    /// `debugValues` (user-supplied and computed values as YAML) is Helm's debug form,
+    /// which also shows hooks and manifest, as a dry run does.
+    public static func statusTable(_ release: Release, hideNotes: Bool = false,
+                                   debugValues: (user: String, computed: String)? = nil) -> String {
         var out = "NAME: \(release.name)\n"
         if let deployed = release.info.lastDeployed { out += "LAST DEPLOYED: \(deployed.ansic)\n" }
         out += "NAMESPACE: \(release.namespace)\n"
@@ -23,10 +24,11 @@ public enum ReleasePrinter {
                 out += "Last Completed: \(hook.lastRun.completedAt?.ansic ?? "")\nPhase:          \(hook.lastRun.phase)\n"
             }
         }
-        if let userValuesYAML {
-            out += "USER-SUPPLIED VALUES:\n" + userValuesYAML + "\n"
+        if let debugValues {
+            out += "USER-SUPPLIED VALUES:\n" + debugValues.user + "\n"
+            out += "COMPUTED VALUES:\n" + debugValues.computed + "\n"
         }
-        if showHooksAndManifest || release.info.description.lowercased() == "dry run complete" {
+        if debugValues != nil || release.info.description.lowercased() == "dry run complete" {
             out += "HOOKS:\n"
             for hook in release.hooks { out += "---\n# Source: \(hook.path)\n\(hook.manifest)\n" }
             out += "MANIFEST:\n\(release.manifest)\n"

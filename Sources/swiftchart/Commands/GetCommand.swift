@@ -92,8 +92,8 @@ struct GetAllCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let release = try target.release()
-            let values = try ReleaseYAML.emit(release.config)
-            emit(ReleasePrinter.statusTable(release, showHooksAndManifest: true, userValuesYAML: values))
+            let values = (user: try ReleaseYAML.emit(release.config), computed: try ReleaseYAML.emit(release.computedValues))
+            emit(ReleasePrinter.statusTable(release, debugValues: values))
         }
     }
 }

@@ -1,5 +1,5 @@
 /// Splits a release manifest into one file per resource for `FolderDelivery`.
-enum ManifestSplitter {
+enum ResourceFileSplitter {
     struct ResourceFile: Equatable {
         var name: String
         var content: String
