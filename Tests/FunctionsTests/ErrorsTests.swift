@@ -53,3 +53,23 @@ import Values
         #expect(try call("genPrivateKey", [.string("bogus")]) == .string("Unknown type bogus"))
     }
 }
+
+/// A Go named slice type such as chartutil.VersionSet (`.Capabilities.APIVersions`).
+private struct StringSet: GoObject {
+    let items: [String]
+    var goTypeName: String { "chartutil.VersionSet" }
+    var goKind: String { "slice" }
+    func member(_ name: String) -> GoMember? { nil }
+    func formatted() -> String { "[" + items.joined(separator: " ") + "]" }
+    func jsonValue() -> Value { .list(items.map { .string($0) }) }
+}
+
+@Suite struct NamedSliceTests {
+    /// Helm: `has "apps/v1" .Capabilities.APIVersions` is true, `join`/`first` see the elements.
+    @Test func listFunctionsAcceptNamedSlices() throws {
+        let set = Value.object(StringSet(items: ["v1", "apps/v1"]))
+        #expect(try call("has", [.string("apps/v1"), set]) == .bool(true))
+        #expect(try call("first", [set]) == .string("v1"))
+        #expect(try call("join", [.string(","), set]) == .string("v1,apps/v1"))
+    }
+}
