@@ -1,0 +1,114 @@
+/// JSON types as jsonschema orders them in "want …" messages.
+struct SchemaTypes: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let null = SchemaTypes(rawValue: 1)
+    static let boolean = SchemaTypes(rawValue: 2)
+    static let number = SchemaTypes(rawValue: 4)
+    static let integer = SchemaTypes(rawValue: 8)
+    static let string = SchemaTypes(rawValue: 16)
+    static let array = SchemaTypes(rawValue: 32)
+    static let object = SchemaTypes(rawValue: 64)
+
+    static let ordered: [(SchemaTypes, String)] = [
+        (.null, "null"), (.boolean, "boolean"), (.number, "number"), (.integer, "integer"),
+        (.string, "string"), (.array, "array"), (.object, "object"),
+    ]
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    init?(name: String) {
+        guard let t = Self.ordered.first(where: { $0.1 == name }) else { return nil }
+        self = t.0
+    }
+
+    var names: [String] { Self.ordered.filter { contains($0.0) }.map(\.1) }
+}
+
+/// `additionalProperties` / `additionalItems`: a boolean or a subschema.
+enum SchemaAdditional: Sendable {
+    case allowed(Bool)
+    case schema(Int)
+}
+
+/// A `dependencies` entry: property list (draft 4–7 style) or subschema.
+enum SchemaDependency: Sendable {
+    case required([String])
+    case schema(Int)
+}
+
+/// A compiled (sub)schema. Subschemas are indexes into `CompiledSchemaSet.schemas`,
+/// so recursive `$ref`s need no reference cycles.
+struct CompiledSchema: Sendable {
+    var location: String = ""
+    var draft: Int = 2020
+    var boolValue: Bool?
+
+    var types: SchemaTypes = []
+    var constValue: SchemaJSON?
+    var enumValues: [SchemaJSON]?
+    var format: SchemaFormat?
+    var ref: Int?
+    var dynamicRef: Int?
+
+    var minProperties: Int?
+    var maxProperties: Int?
+    var required: [String] = []
+    var dependencies: [(String, SchemaDependency)] = []
+    var properties: [String: Int] = [:]
+    var patternProperties: [(SchemaPattern, Int)] = []
+    var additionalProperties: SchemaAdditional?
+    var propertyNames: Int?
+    var dependentSchemas: [(String, Int)] = []
+    var dependentRequired: [(String, [String])] = []
+    var unevaluatedProperties: Int?
+
+    var minItems: Int?
+    var maxItems: Int?
+    var uniqueItems = false
+    var items: Int?
+    var itemsArray: [Int]?
+    var additionalItems: SchemaAdditional?
+    var prefixItems: [Int] = []
+    var items2020: Int?
+    var contains: Int?
+    var minContains: Int?
+    var maxContains: Int?
+    var unevaluatedItems: Int?
+    var numItemsEvaluated = 0
+    var allItemsEvaluated = false
+
+    var minLength: Int?
+    var maxLength: Int?
+    var pattern: SchemaPattern?
+
+    var minimum: SchemaDecimal?
+    var maximum: SchemaDecimal?
+    var exclusiveMinimum: SchemaDecimal?
+    var exclusiveMaximum: SchemaDecimal?
+    var multipleOf: SchemaDecimal?
+
+    var not: Int?
+    var allOf: [Int] = []
+    var anyOf: [Int] = []
+    var oneOf: [Int] = []
+    var ifSchema: Int?
+    var thenSchema: Int?
+    var elseSchema: Int?
+}
+
+/// A `pattern`/`patternProperties` regular expression. Go's RE2 syntax is
+/// approximated with Swift's regex engine: unanchored search, Unicode-scalar
+/// semantics, ASCII-only `\d \s \w \b` as in Go.
+struct SchemaPattern: @unchecked Sendable {
+    let source: String
+    let regex: Regex<AnyRegexOutput>
+
+    init(_ source: String) throws {
+        self.source = source
+        self.regex = try Regex(source).matchingSemantics(.unicodeScalar).asciiOnlyDigits().asciiOnlyWhitespace().asciiOnlyWordCharacters()
+    }
+
+    func matches(_ s: String) -> Bool {
+        (try? regex.firstMatch(in: s)) != nil
+    }
+}
