@@ -223,7 +223,8 @@ struct YAMLPrettyEmitter {
         writeIndicator("\"", needWhitespace: true, isWhitespace: false, isIndention: false)
         var i = 0
         while i < v.count {
-            let isBOM = YAMLEmitter.at(v, i) == 0xEF && YAMLEmitter.at(v, i + 1) == 0xBB && YAMLEmitter.at(v, i + 2) == 0xBF
+            // Like libyaml's Go port, is_bom looks at the start of the value, not at i.
+            let isBOM = YAMLEmitter.at(v, 0) == 0xEF && YAMLEmitter.at(v, 1) == 0xBB && YAMLEmitter.at(v, 2) == 0xBF
             if !YAMLEmitter.isPrintable(v, i) || isBOM || YAMLEmitter.isBreak(v, i) || v[i] == 34 || v[i] == 92 {
                 let w = YAMLEmitter.width(v[i])
                 var r: UInt32 = w == 1 ? UInt32(v[i] & 0x7F) : w == 2 ? UInt32(v[i] & 0x1F) : w == 3 ? UInt32(v[i] & 0x0F) : UInt32(v[i] & 0x07)

@@ -39,8 +39,9 @@ enum YAMLV3Resolve {
         var signed = false
         if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { signed = true; i += 1 }
         var radix = 10
-        if i + 1 < b.count, b[i] == UInt8(ascii: "0") {
-            switch b[i + 1] | 0x20 {
+        if i < b.count, b[i] == UInt8(ascii: "0") {
+            let prefix = i + 2 < b.count ? b[i + 1] | 0x20 : 0
+            switch prefix {
             case UInt8(ascii: "x"): radix = 16; i += 2
             case UInt8(ascii: "o"): radix = 8; i += 2
             case UInt8(ascii: "b"): radix = 2; i += 2
@@ -48,7 +49,7 @@ enum YAMLV3Resolve {
             }
         }
         let digits = String(decoding: b[min(i, b.count)...], as: UTF8.self)
-        if digits.isEmpty { return radix == 8 && i > (signed ? 1 : 0) }
+        if digits.isEmpty { return i > (signed ? 1 : 0) }
         guard let mag = UInt64(digits, radix: radix) else { return false }
         if !signed { return true }
         return b[0] == UInt8(ascii: "-") ? mag <= UInt64(Int64.max) + 1 : mag <= UInt64(Int64.max)

@@ -22,6 +22,28 @@ import Testing
         #expect(YAML.emitPretty(v) == c.1 + "\n")
     }
 
+    /// A second oracle chart: quoting edge cases (timestamps, number-like text,
+    /// BOM, emoji, block-scalar indentation hints) and key ordering.
+    static let valuesYAML2 = "a:\n  long1: \"a very long string that goes on and on and on and on and on and on and on and on and on and on and on: with colon\"\n  long2: \"a very long string that goes on and on and on and on and on and on and on and on and on and on and on\\twith tab\"\n  lead_nl: \"\\nstarts with newline\"\n  lead_sp_ml: \" leading space\\nsecond\"\n  only_nl: \"\\n\"\n  two_nl: \"a\\n\\n\"\n  crlf: \"a\\r\\nb\"\n  ts1: \"2001-12-14t21:59:43.10-05:00\"\n  ts2: \"2001-12-14 21:59:43.10\"\n  ts3: \"2001-1-2\"\n  ts4: \"2001-13-02\"\n  ts5: \"2001-12-14T21:59:43Z\"\n  n1: \"1e400\"\n  n2: \"0x\"\n  n3: \"-0b\"\n  n4: \"+.inf\"\n  n5: \"1_0\"\n  n6: \"0o\"\n  n7: \"1.5e\"\n  n8: \"0xFFFFFFFFFFFFFFFFFF\"\n  n9: \"-9223372036854775809\"\n  n10: \"18446744073709551615\"\n  n11: \"0b101\"\n  n12: \"08\"\n  n13: \"1:20\"\n  n14: \"190:20:30.15\"\n  n15: \".5.\"\n  n16: \"0.0.1\"\n  n17: \"- \"\n  u1: \"日本語\"\n  u2: \"\\ufeffbom\"\n  u3: \"é\\u00a0x\"\n  u4: \"emoji 😀\"\n  q1: \"it's\"\n  q2: \"a 'b' c\"\n  q3: \"x: 'y'\"\n  k: \"key\"\n  sp: \"a  b\"\n  colon_end: \"ends:\"\n  dash_mid: \"a - b\"\n  hash_end: \"a#\"\n  pipe: \"|\"\n  gt: \">x\"\n  qmark: \"?x\"\n  lst:\n  - \"yes\"\n  - - x\n    - \"multi\\nline\"\n  - a: \"multi\\nline\"\n    b: [1, 2]\n  - [[]]\n  - {x: {}}\nkeys2:\n  \"multi\\nline\": 1\n  \"k: v\": 2\n  \"- d\": 3\n  \" sp\": 4\n  \"ünï\": 5\n  \"Ä\": 6\n  \"a\": 7\n  \"_x\": 8\n  \"1.5\": 9\n  \"01\": 10\n  \"1\": 11\n  \"a1b\": 12\n  \"a01b\": 13\n  \"z\": {\"a\": [1]}\n"
+
+    static let valueCases2: [(String, String)] = [
+        ("a", "colon_end: 'ends:'\ncrlf: \"a\\r\\nb\"\ndash_mid: a - b\ngt: '>x'\nhash_end: a#\nk: key\nlead_nl: |2-\n\n  starts with newline\nlead_sp_ml: |2-\n   leading space\n  second\nlong1: 'a very long string that goes on and on and on and on and on and on and on and on and on and on and on: with colon'\nlong2: \"a very long string that goes on and on and on and on and on and on and on and on and on and on and on\\twith tab\"\nlst:\n  - \"yes\"\n  - - x\n    - |-\n      multi\n      line\n  - a: |-\n      multi\n      line\n    b:\n      - 1\n      - 2\n  - - []\n  - x: {}\nn1: 1e400\nn2: 0x\nn3: -0b\nn4: \"+.inf\"\nn5: \"1_0\"\nn6: 0o\nn7: 1.5e\nn8: 0xFFFFFFFFFFFFFFFFFF\nn9: \"-9223372036854775809\"\nn10: \"18446744073709551615\"\nn11: \"0b101\"\nn12: \"08\"\nn13: \"1:20\"\nn14: \"190:20:30.15\"\nn15: .5.\nn16: 0.0.1\nn17: '- '\nonly_nl: |2+\n\npipe: '|'\nq1: it's\nq2: a 'b' c\nq3: 'x: ''y'''\nqmark: ?x\nsp: a  b\nts1: \"2001-12-14t21:59:43.10-05:00\"\nts2: \"2001-12-14 21:59:43.10\"\nts3: \"2001-1-2\"\nts4: 2001-13-02\nts5: \"2001-12-14T21:59:43Z\"\ntwo_nl: |+\n  a\n\nu1: 日本語\nu2: \"\\uFEFF\\x62\\x6F\\x6D\"\nu3: é\u{a0}x\nu4: \"emoji \\U0001F600\""),
+        ("keys2", "' sp': 4\n'- d': 3\n_x: 8\n\"1\": 11\n\"1.5\": 9\n\"01\": 10\na: 7\na1b: 12\na01b: 13\n'k: v': 2\n? |-\n  multi\n  line\n: 1\nz:\n  a:\n    - 1\nÄ: 6\nünï: 5"),
+    ]
+
+    @Test(arguments: valueCases2)
+    func valuesSubtree2(_ c: (String, String)) throws {
+        let values = try YAML.load(Array(Self.valuesYAML2.utf8), file: "values.yaml")
+        let v = try #require(values[c.0])
+        #expect(YAML.emitPretty(v) == c.1 + "\n")
+    }
+
+    @Test func listAtRoot() throws {
+        let values = try YAML.load(Array(Self.valuesYAML2.utf8), file: "values.yaml")
+        let v = try #require(values["a"]?["lst"])
+        #expect(YAML.emitPretty(v) == "- \"yes\"\n- - x\n  - |-\n    multi\n    line\n- a: |-\n    multi\n    line\n  b:\n    - 1\n    - 2\n- - []\n- x: {}\n")
+    }
+
     /// Go values made in templates: (template expression, value, output).
     static let goValueCases: [(String, Value, String)] = [
         ("list 1 2 \"x\"", .list([.int(1), .int(2), .string("x")]), "- 1\n- 2\n- x"),
@@ -34,6 +56,12 @@ import Testing
         ("(dict)", .map([:]), "{}"),
         ("\"multi\\nline\"", .string("multi\nline"), "|-\n  multi\n  line"),
         ("\"\"", .string(""), "\"\""),
+        ("\"a\\n\\n\"", .string("a\n\n"), "|+\n  a\n"),
+        ("\" x\"", .string(" x"), "' x'"),
+        ("list (list 1 (dict \"a\" (list)))", .list([.list([.int(1), .map(["a": .list([])])])]), "- - 1\n  - a: []"),
+        ("1e6", .float(1e6), "1e+06"),
+        ("int64 7", .int64(7), "7"),
+        ("0.000001", .float(0.000001), "1e-06"),
     ]
 
     @Test(arguments: goValueCases)
