@@ -25,11 +25,12 @@ struct SchemaCompiler {
     var resources: [String: [String]] = [:]
     /// "URL#anchor" → document path.
     var anchors: [String: [String]] = [:]
-    /// Document path (joined) → base URL in effect there.
-    var bases: [String: String] = [:]
-    var indexByPath: [String: Int] = [:]
+    /// Document path of each `$id` → the base URL it establishes.
+    var bases: [[String]: String] = [:]
+    var indexByPath: [[String]: Int] = [:]
     var schemas: [CompiledSchema] = []
-    var pending: [(Int, [String])] = []
+    var pending: [(Int, [String], SchemaJSON?)] = []
+    let subschemaKeywords: [(String, Bool, Bool, Bool)]
     var trueIndex: Int?
 
     static func compile(_ doc: SchemaJSON) throws(SchemaDocumentError) -> CompiledSchemaSet {
@@ -43,9 +44,9 @@ struct SchemaCompiler {
         var c = SchemaCompiler(doc: doc, draft: draft)
         c.resources[rootURL] = []
         c.collect(doc, path: [], base: rootURL)
-        _ = try c.enqueue(path: [])
-        while let (index, path) = c.pending.popLast() {
-            try c.compileNode(index: index, path: path)
+        _ = try c.enqueue(path: [], node: doc)
+        while let (index, path, node) = c.pending.popLast() {
+            try c.compileNode(index: index, path: path, node: node)
         }
         return CompiledSchemaSet(schemas: c.schemas)
     }
@@ -67,6 +68,7 @@ struct SchemaCompiler {
     init(doc: SchemaJSON, draft: Int) {
         self.doc = doc
         self.draft = draft
+        self.subschemaKeywords = Self.subschemaKeywords(draft: draft)
     }
 
     // MARK: resources
@@ -80,7 +82,7 @@ struct SchemaCompiler {
     }
 
     /// Keywords holding subschemas: (keyword, self, map of schemas, array of schemas).
-    var subschemaKeywords: [(String, Bool, Bool, Bool)] {
+    static func subschemaKeywords(draft: Int) -> [(String, Bool, Bool, Bool)] {
         var k: [(String, Bool, Bool, Bool)] = [
             ("definitions", false, true, false), ("not", true, false, false), ("allOf", false, false, true),
             ("anyOf", false, false, true), ("oneOf", false, false, true), ("properties", false, true, false),
@@ -101,10 +103,9 @@ struct SchemaCompiler {
         var base = base
         if let id = schemaID(node) {
             let (url, fragment) = SchemaURL.split(SchemaURL.resolve(base: base, reference: id))
-            if !url.isEmpty && url != base { resources[url] = path; base = url }
+            if !url.isEmpty && url != base { resources[url] = path; base = url; bases[path] = base }
             if draft < 2019, let f = fragment, !f.isEmpty, !f.hasPrefix("/") { anchors[base + "#" + f] = path }
         }
-        bases[Self.key(path)] = base
         guard let obj = node.objectValue else { return }
         if draft >= 2019, let a = obj["$anchor"]?.stringValue { anchors[base + "#" + a] = path }
         if draft >= 2020, let a = obj["$dynamicAnchor"]?.stringValue { anchors[base + "#" + a] = path }
@@ -144,7 +145,7 @@ struct SchemaCompiler {
     func base(at path: [String]) -> String {
         var p = path
         while true {
-            if let b = bases[Self.key(p)] { return b }
+            if let b = bases[p] { return b }
             if p.isEmpty { return Self.rootURL }
             p.removeLast()
         }
@@ -152,16 +153,15 @@ struct SchemaCompiler {
 
     // MARK: compilation
 
-    mutating func enqueue(path: [String]) throws(SchemaDocumentError) -> Int {
-        let k = Self.key(path)
-        if let i = indexByPath[k] { return i }
+    mutating func enqueue(path: [String], node: SchemaJSON? = nil) throws(SchemaDocumentError) -> Int {
+        if let i = indexByPath[path] { return i }
         let i = schemas.count
         var s = CompiledSchema()
-        s.location = Self.rootURL + "#" + k
+        s.path = path
         s.draft = draft
         schemas.append(s)
-        indexByPath[k] = i
-        pending.append((i, path))
+        indexByPath[path] = i
+        pending.append((i, path, node))
         return i
     }
 
@@ -203,8 +203,8 @@ struct SchemaCompiler {
         return try enqueue(path: target)
     }
 
-    mutating func compileNode(index: Int, path: [String]) throws(SchemaDocumentError) {
-        guard let node = node(at: path) else { return }
+    mutating func compileNode(index: Int, path: [String], node given: SchemaJSON?) throws(SchemaDocumentError) {
+        guard let node = given ?? node(at: path) else { return }
         var s = schemas[index]
         defer { schemas[index] = s }
         if let b = node.boolValue { s.boolValue = b; return }
@@ -212,18 +212,18 @@ struct SchemaCompiler {
 
         func sub(_ kw: String) throws(SchemaDocumentError) -> Int? {
             guard let v = obj[kw], v.objectValue != nil || v.boolValue != nil else { return nil }
-            return try enqueue(path: path + [kw])
+            return try enqueue(path: path + [kw], node: v)
         }
         func subArray(_ kw: String) throws(SchemaDocumentError) -> [Int]? {
             guard let arr = obj[kw]?.arrayValue else { return nil }
             var out: [Int] = []
-            for i in arr.indices { out.append(try enqueue(path: path + [kw, String(i)])) }
+            for (i, v) in arr.enumerated() { out.append(try enqueue(path: path + [kw, String(i)], node: v)) }
             return out
         }
         func subMap(_ kw: String) throws(SchemaDocumentError) -> [(String, Int)] {
             guard let m = obj[kw]?.objectValue else { return [] }
             var out: [(String, Int)] = []
-            for name in m.keys.sorted() { out.append((name, try enqueue(path: path + [kw, name]))) }
+            for name in m.keys.sorted() { out.append((name, try enqueue(path: path + [kw, name], node: m[name]))) }
             return out
         }
         func additional(_ kw: String) throws(SchemaDocumentError) -> SchemaAdditional? {

@@ -39,7 +39,10 @@ enum SchemaDependency: Sendable {
 /// A compiled (sub)schema. Subschemas are indexes into `CompiledSchemaSet.schemas`,
 /// so recursive `$ref`s need no reference cycles.
 struct CompiledSchema: Sendable {
-    var location: String = ""
+    /// Path of this subschema in the document.
+    var path: [String] = []
+    /// Absolute location, as jsonschema names schemas in messages.
+    var location: String { "file:///values.schema.json#" + SchemaText.jsonPointer(path) }
     var draft: Int = 2020
     var boolValue: Bool?
 
