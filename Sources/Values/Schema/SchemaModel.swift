@@ -100,18 +100,96 @@ struct CompiledSchema: Sendable {
 }
 
 /// A `pattern`/`patternProperties` regular expression. Go's RE2 syntax is
-/// approximated with Swift's regex engine: unanchored search, Unicode-scalar
-/// semantics, ASCII-only `\d \s \w \b` as in Go.
+/// mapped onto Swift's regex engine: unanchored search, Unicode-scalar
+/// semantics, ASCII-only `\d \s \w \b` and POSIX classes, `$` at the end of
+/// text only (unless a `(?m)` flag is used), `\pL` written `\p{L}`.
+/// Known differences: Swift accepts constructs RE2 rejects (lookaround,
+/// backreferences, possessive quantifiers), and matching is backtracking, not
+/// leftmost-first automata (same match/no-match answer for RE2-valid patterns).
 struct SchemaPattern: @unchecked Sendable {
     let source: String
     let regex: Regex<AnyRegexOutput>
 
     init(_ source: String) throws {
         self.source = source
-        self.regex = try Regex(source).matchingSemantics(.unicodeScalar).asciiOnlyDigits().asciiOnlyWhitespace().asciiOnlyWordCharacters()
+        let (translated, multiline) = Self.translate(source)
+        var r = try Regex(translated).matchingSemantics(.unicodeScalar)
+            .asciiOnlyDigits().asciiOnlyWhitespace().asciiOnlyWordCharacters().wordBoundaryKind(.simple)
+        if multiline { r = r.anchorsMatchLineEndings() }
+        self.regex = r
     }
 
     func matches(_ s: String) -> Bool {
         (try? regex.firstMatch(in: s)) != nil
+    }
+
+    private static let posixClasses: [String: String] = [
+        "alpha": "a-zA-Z", "digit": "0-9", "alnum": "0-9A-Za-z", "upper": "A-Z", "lower": "a-z",
+        "space": "\\t\\n\\x0B\\f\\r ", "blank": "\\t ", "xdigit": "0-9A-Fa-f", "word": "0-9A-Za-z_",
+        "punct": "!-/:-@\\[-`{-~", "cntrl": "\\x00-\\x1F\\x7F", "print": " -~", "graph": "!-~", "ascii": "\\x00-\\x7F",
+    ]
+
+    /// Rewrites Go-only spellings; reports whether a multi-line flag appears.
+    static func translate(_ go: String) -> (String, Bool) {
+        let c = Array(go.unicodeScalars)
+        var out = ""
+        var i = 0
+        var inClass = false
+        var multiline = false
+        while i < c.count {
+            let u = c[i]
+            if u == "\\", i + 1 < c.count {
+                let n = c[i + 1]
+                if (n == "p" || n == "P"), i + 2 < c.count, c[i + 2] != "{" {
+                    out += "\\\(n){\(c[i + 2])}"
+                    i += 3
+                    continue
+                }
+                out.unicodeScalars.append(u)
+                out.unicodeScalars.append(n)
+                i += 2
+                continue
+            }
+            if inClass {
+                if u == "[", i + 1 < c.count, c[i + 1] == ":" {
+                    var j = i + 2
+                    var name = ""
+                    while j < c.count, c[j] != ":" { name.unicodeScalars.append(c[j]); j += 1 }
+                    if j + 1 < c.count, c[j + 1] == "]", let range = posixClasses[name] {
+                        out += range
+                        i = j + 2
+                        continue
+                    }
+                }
+                if u == "]" { inClass = false }
+                out.unicodeScalars.append(u)
+                i += 1
+                continue
+            }
+            switch u {
+            case "[":
+                inClass = true
+                out += "["
+                i += 1
+                if i < c.count, c[i] == "^" { out += "^"; i += 1 }
+                if i < c.count, c[i] == "]" { out += "\\]"; i += 1 }
+                continue
+            case "(":
+                if i + 1 < c.count, c[i + 1] == "?" {
+                    var j = i + 2
+                    while j < c.count, c[j].properties.isAlphabetic || c[j] == "-" {
+                        if c[j] == "m" { multiline = true }
+                        j += 1
+                    }
+                }
+                out += "("
+            case "$":
+                out += multiline ? "$" : "\\z"
+            default:
+                out.unicodeScalars.append(u)
+            }
+            i += 1
+        }
+        return (out, multiline)
     }
 }
