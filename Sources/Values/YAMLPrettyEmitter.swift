@@ -93,7 +93,7 @@ struct YAMLPrettyEmitter {
             for k in YAMLKeyOrder.sorted(Array(m.keys)) {
                 writeIndent()
                 let bytes = Array(k.utf8)
-                if bytes.count <= 128 && !YAMLEmitter.analyze(bytes).multiline {
+                if bytes.count <= 128 && !Self.analyzeV3(bytes).multiline {
                     emitString(k, inSequence: false, simpleKey: true)
                     writeIndicator(":", needWhitespace: false, isWhitespace: false, isIndention: false)
                 } else {
@@ -133,7 +133,7 @@ struct YAMLPrettyEmitter {
     }
 
     mutating func emitScalar(_ v: [UInt8], style requested: Style, inSequence: Bool, simpleKey: Bool) {
-        let a = YAMLEmitter.analyze(v)
+        let a = Self.analyzeV3(v)
         var style = requested
         if simpleKey && a.multiline { style = .double }
         if style == .plain {

@@ -44,6 +44,16 @@ import Testing
         #expect(YAML.emitPretty(v) == "- \"yes\"\n- - x\n  - |-\n    multi\n    line\n- a: |-\n    multi\n    line\n  b:\n    - 1\n    - 2\n- - []\n- x: {}\n")
     }
 
+    /// A third oracle chart (values.yaml written as JSON): complex keys, tabs in
+    /// literal blocks, line separators, nested empty collections.
+    static let valuesJSON3 = "{\"a\": {\"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\": 1, \"x\": {\"multi\\nkey\": {\"n\": [1]}}, \"sp_break\": \"a \\nb\", \"tab_ml\": \"a\\tb\\nc\", \"trail_sp_ml\": \"a\\nb \", \"only_sp\": \"   \", \"crlf_ml\": \"a\\r\\nb\\n\", \"ls\": \"a\u{2028}b\", \"nested\": [[{\"a\": [[1, 2], []]}]], \"quote_ml\": \"it's\\n\\\"x\\\"\"}}"
+
+    @Test func complexKeysAndBlocks() throws {
+        let values = try YAML.load(Array(Self.valuesJSON3.utf8), file: "values.yaml")
+        let v = try #require(values["a"])
+        #expect(YAML.emitPretty(v) == "crlf_ml: \"a\\r\\nb\\n\"\n? kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\n: 1\nls: 'a\u{2028}  b'\nnested:\n  - - a:\n        - - 1\n          - 2\n        - []\nonly_sp: '   '\nquote_ml: |-\n  it's\n  \"x\"\nsp_break: \"a \\nb\"\ntab_ml: |-\n  a\tb\n  c\ntrail_sp_ml: \"a\\nb \"\nx:\n  ? |-\n    multi\n    key\n  : \"n\":\n      - 1\n")
+    }
+
     /// Go values made in templates: (template expression, value, output).
     static let goValueCases: [(String, Value, String)] = [
         ("list 1 2 \"x\"", .list([.int(1), .int(2), .string("x")]), "- 1\n- 2\n- x"),
