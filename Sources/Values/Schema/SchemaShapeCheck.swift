@@ -1,8 +1,17 @@
 /// A reduced stand-in for jsonschema's meta-schema validation of the schema
-/// document. The root-type error is reproduced exactly; other keyword-shape
-/// problems get a clear message naming the keyword's location (Helm prints the
-/// meta-schema's whole error tree there).
+/// document, for the keyword-shape mistakes charts make (`type` names,
+/// `required`/`enum` not arrays, negative or fractional counts, …). One
+/// problem is reported as Helm prints it (draft 4/6/7 at the keyword, 2019-09
+/// and 2020-12 nested in `'allOf' failed` per schema level); when a document
+/// has several problems in different subschemas only the first is shown.
 enum SchemaShapeCheck {
+    struct Problem {
+        /// Locations of the schema and its enclosing schemas, outermost first.
+        var levels: [[String]]
+        /// (depth, "- at …" text) lines relative to the keyword.
+        var lines: [(Int, String)]
+    }
+
     static func metaschemaURL(_ draft: Int) -> String {
         switch draft {
         case 4: return "http://json-schema.org/draft-04/schema#"
@@ -26,10 +35,27 @@ enum SchemaShapeCheck {
             let want = draft == 4 ? "object" : "boolean or object"
             return prefix(draft) + "- at '': got \(kindName(doc)), want \(want)"
         }
-        var problems: [String] = []
-        walk(doc, path: [], draft: draft, problems: &problems)
+        var problems: [Problem] = []
+        walk(doc, path: [], levels: [[]], draft: draft, problems: &problems)
         guard let first = problems.first else { return nil }
-        return prefix(draft) + first
+        let same = problems.filter { $0.levels.last == first.levels.last }
+        var out: [String] = []
+        func line(_ depth: Int, _ text: String) { out.append(String(repeating: "  ", count: depth) + text) }
+        var depth = 0
+        if draft >= 2019 {
+            for level in first.levels {
+                line(depth, "- at \(SchemaText.quote(SchemaText.jsonPointer(level))): 'allOf' failed")
+                depth += 1
+            }
+            if same.count > 1 {
+                line(depth, "- at \(SchemaText.quote(SchemaText.jsonPointer(first.levels.last ?? []))): validation failed")
+                depth += 1
+            }
+        }
+        for p in (draft >= 2019 ? same : [first]) {
+            for (d, text) in p.lines { line(depth + d, text) }
+        }
+        return prefix(draft) + out.joined(separator: "\n")
     }
 
     static func kindName(_ v: SchemaJSON) -> String {
@@ -43,47 +69,56 @@ enum SchemaShapeCheck {
         }
     }
 
-    static func walk(_ node: SchemaJSON, path: [String], draft: Int, problems: inout [String]) {
+    static let typeNames = "value must be one of 'array', 'boolean', 'integer', 'null', 'number', 'object', 'string'"
+
+    static func walk(_ node: SchemaJSON, path: [String], levels: [[String]], draft: Int, problems: inout [Problem]) {
         guard let obj = node.objectValue else { return }
-        func report(_ kw: String, _ detail: String) {
-            problems.append("- at \(SchemaText.quote(SchemaText.jsonPointer(path + [kw]))): \(detail)")
+        func report(_ kw: String, _ lines: [(Int, String)]) {
+            let at = "- at \(SchemaText.quote(SchemaText.jsonPointer(path + [kw]))): "
+            problems.append(Problem(levels: levels, lines: lines.map { ($0.0, at + $0.1) }))
         }
+        func sub(_ v: SchemaJSON, _ p: [String]) { walk(v, path: p, levels: levels + [p], draft: draft, problems: &problems) }
+
         if let t = obj["type"] {
-            let names = t.stringValue.map { [$0] } ?? t.arrayValue?.compactMap(\.stringValue)
-            if names == nil || names?.count != t.arrayValue?.count && t.stringValue == nil {
-                report("type", "got \(kindName(t)), want string or array of type names")
-            } else if let bad = names?.first(where: { SchemaTypes(name: $0) == nil }) {
-                report("type", "value must be one of 'array', 'boolean', 'integer', 'null', 'number', 'object', 'string' (got \(SchemaText.quote(bad)))")
+            if let name = t.stringValue {
+                if SchemaTypes(name: name) == nil { report("type", [(0, "'anyOf' failed"), (1, typeNames), (1, "got string, want array")]) }
+            } else if t.arrayValue == nil {
+                report("type", [(0, "'anyOf' failed"), (1, typeNames), (1, "got \(kindName(t)), want array")])
             }
         }
         for kw in ["required", "enum"] {
-            if let v = obj[kw], v.arrayValue == nil { report(kw, "got \(kindName(v)), want array") }
+            if let v = obj[kw], v.arrayValue == nil { report(kw, [(0, "got \(kindName(v)), want array")]) }
         }
-        for kw in ["minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "minContains", "maxContains"] {
-            if let v = obj[kw], (v.decimalValue.map { !$0.isInteger || $0.negative } ?? true) {
-                report(kw, v.decimalValue == nil ? "got \(kindName(v)), want integer" : "must be a non-negative integer")
+        let counts = ["maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties"]
+            + (draft >= 2019 ? ["maxContains", "minContains"] : [])
+        for kw in counts {
+            guard let v = obj[kw] else { continue }
+            guard let d = v.decimalValue, d.isInteger else {
+                report(kw, [(0, "got \(kindName(v)), want integer")])
+                continue
             }
+            if d.negative { report(kw, [(0, "minimum: got \(SchemaText.localizedFloat(d.doubleValue)), want 0")]) }
         }
-        for kw in ["minimum", "maximum", "multipleOf"] {
-            if let v = obj[kw], v.decimalValue == nil { report(kw, "got \(kindName(v)), want number") }
+        for kw in ["maximum", "minimum", "multipleOf"] {
+            if let v = obj[kw], v.decimalValue == nil { report(kw, [(0, "got \(kindName(v)), want number")]) }
         }
-        for kw in ["properties", "patternProperties", "definitions", "$defs", "dependentSchemas"] {
+        for kw in ["properties", "patternProperties", "definitions"] + (draft >= 2019 ? ["$defs", "dependentSchemas"] : []) {
             guard let v = obj[kw] else { continue }
-            guard let m = v.objectValue else { report(kw, "got \(kindName(v)), want object"); continue }
-            for name in m.keys.sorted() { if let sub = m[name] { walk(sub, path: path + [kw, name], draft: draft, problems: &problems) } }
+            guard let m = v.objectValue else { report(kw, [(0, "got \(kindName(v)), want object")]); continue }
+            for name in m.keys.sorted() { if let s = m[name] { sub(s, path + [kw, name]) } }
         }
-        for kw in ["allOf", "anyOf", "oneOf", "prefixItems"] {
+        for kw in ["allOf", "anyOf", "oneOf"] + (draft >= 2020 ? ["prefixItems"] : []) {
             guard let v = obj[kw] else { continue }
-            guard let a = v.arrayValue else { report(kw, "got \(kindName(v)), want array"); continue }
-            for (i, sub) in a.enumerated() { walk(sub, path: path + [kw, String(i)], draft: draft, problems: &problems) }
+            guard let a = v.arrayValue else { report(kw, [(0, "got \(kindName(v)), want array")]); continue }
+            for (i, s) in a.enumerated() { sub(s, path + [kw, String(i)]) }
         }
-        for kw in ["not", "additionalProperties", "items", "additionalItems", "contains", "propertyNames", "if", "then", "else",
-                   "unevaluatedProperties", "unevaluatedItems"] {
+        for kw in ["not", "additionalProperties", "items", "additionalItems", "contains", "propertyNames", "if", "then", "else"]
+            + (draft >= 2019 ? ["unevaluatedProperties", "unevaluatedItems"] : []) {
             guard let v = obj[kw] else { continue }
             if let a = v.arrayValue, kw == "items" {
-                for (i, sub) in a.enumerated() { walk(sub, path: path + [kw, String(i)], draft: draft, problems: &problems) }
+                for (i, s) in a.enumerated() { sub(s, path + [kw, String(i)]) }
             } else {
-                walk(v, path: path + [kw], draft: draft, problems: &problems)
+                sub(v, path + [kw])
             }
         }
     }
