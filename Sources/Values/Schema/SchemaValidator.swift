@@ -100,7 +100,7 @@ struct SchemaValidator {
         }
 
         switch v {
-        case .map(let obj): validateObject(s, obj, loc, scope: scope, boolResult: boolResult, uneval: &uneval, errors: &errors)
+        case .map(let obj): validateObject(s, obj.dictionary, loc, scope: scope, boolResult: boolResult, uneval: &uneval, errors: &errors)
         case .list(let arr): validateArray(s, arr, loc, boolResult: boolResult, uneval: &uneval, errors: &errors)
         case .string(let str): validateString(s, str, loc, errors: &errors)
         default:
