@@ -44,7 +44,7 @@ public struct JSONValue: Codable, Sendable {
         case .string(let s): try container.encode(s)
         case .bytes(let bytes): try container.encode(Data(bytes).base64EncodedString())
         case .list(let l): try container.encode(l.map(JSONValue.init))
-        case .map(let m): try container.encode(m.mapValues(JSONValue.init))
+        case .map(let m): try container.encode(m.dictionary.mapValues(JSONValue.init))
         case .object(let o): try container.encode(JSONValue(o.jsonValue()))
         }
     }
@@ -53,7 +53,7 @@ public struct JSONValue: Codable, Sendable {
 extension Value {
     /// A map value's entries, or nil: how Helm's record reads an optional `map[string]interface{}`.
     var nonEmptyMap: [String: Value]? {
-        if case .map(let m) = self, !m.isEmpty { return m }
+        if case .map(let m) = self, !m.isEmpty { return m.dictionary }
         return nil
     }
 }

@@ -93,7 +93,7 @@ public enum ReleasePrinter {
         case .string(let s): return .string(s)
         case .bytes(let b): return .string(base64(b))
         case .list(let l): return .array(l.map(goJSON))
-        case .map(let m): return .object(m.keys.sorted().map { ($0, goJSON(m[$0] ?? .null)) })
+        case .map(let m): return .object(m.sortedKeys.map { ($0, goJSON(m[$0] ?? .null)) })
         case .object(let o): return goJSON(o.jsonValue())
         }
     }

@@ -8,5 +8,5 @@ func coalesceTables(_ dst: Value, _ src: Value) -> Value {
         return dst
     }
     guard case .map(let s) = src else { return dst }
-    return .map(Coalesce.tables(d, s).values)
+    return .map(Coalesce.tables(d.dictionary, s.dictionary).values)
 }
