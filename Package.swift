@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System libraries (Debian: libyaml-dev, libarchive-dev, zlib1g-dev).
@@ -35,8 +37,13 @@ let package = Package(
             "Repository", .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .target(name: "Engine", dependencies: ["Chart", "Template", "Functions", "Values"]),
+        .target(name: "Release", dependencies: [
+            "Engine", "Chart", "Values", "CZlib",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .executableTarget(name: "swiftchart", dependencies: [
-            "Engine", "Chart", "Values", "Repository", "RepositoryHTTP",
+            "Engine", "Chart", "Values", "Repository", "RepositoryHTTP", "Release",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -49,5 +56,8 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: []),
         .testTarget(name: "RepositoryTests", dependencies: ["Repository", "Chart", "Engine", "Semver", "Values"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Chart", "CArchive", "CZlib"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReleaseTests", dependencies: [
+            "Release", "Engine", "Chart", "Values", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

@@ -11,7 +11,17 @@ public struct Capabilities: Sendable {
 
     public init(kubeVersion: KubeVersion = .helmDefault, extraAPIVersions: [String] = []) {
         self.kubeVersion = kubeVersion
-        self.apiVersions = Capabilities.defaultVersionSet + extraAPIVersions
+        var versions = Capabilities.defaultVersionSet
+        for extra in extraAPIVersions {
+            versions.append(extra)
+            // A `group/version/Kind` entry also makes its group/version known, as cluster discovery reports it.
+            let parts = extra.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.count == 3 {
+                let groupVersion = parts[0] + "/" + parts[1]
+                if !versions.contains(String(groupVersion)) { versions.append(String(groupVersion)) }
+            }
+        }
+        self.apiVersions = versions
     }
 
     /// Helm v4.3's `DefaultVersionSet` (from its client-go scheme), in order.

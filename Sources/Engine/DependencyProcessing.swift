@@ -90,7 +90,7 @@ enum DependencyProcessing {
         var table = values
         for part in parts.dropLast() {
             guard case .map(let next)? = table[part] else { return nil }
-            table = next
+            table = next.dictionary
         }
         guard let last = parts.last else { return nil }
         return table[last]

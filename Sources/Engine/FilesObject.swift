@@ -27,9 +27,11 @@ struct FilesObject: GoObject {
         case "Lines":
             return .method(arity: 1) { args in
                 guard let data = files[Self.stringArg(args)] else { return .list([]) }
-                var text = String(decoding: data, as: UTF8.self)
-                if text.hasSuffix("\n") { text.removeLast() }
-                return .list(text.split(separator: "\n", omittingEmptySubsequences: false).map { .string(String($0)) })
+                var bytes = data[...]
+                if bytes.last == UInt8(ascii: "\n") { bytes = bytes.dropLast() }
+                return .list(bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+                    .string(String(decoding: $0, as: UTF8.self))
+                })
             }
         case "AsConfig":
             return .method(arity: 0) { _ in
@@ -48,9 +50,8 @@ struct FilesObject: GoObject {
         }
     }
 
-    /// Helm's `toYAML` used by AsConfig/AsSecrets: an empty set of files gives "".
+    /// Helm's `toYAML` used by AsConfig/AsSecrets (no trailing newline).
     static func toYAML(_ value: Value) -> String {
-        if case .map(let m) = value, m.isEmpty { return "" }
         var text = YAML.emit(value)
         if text.hasSuffix("\n") { text.removeLast() }
         return text
@@ -68,10 +69,9 @@ struct FilesObject: GoObject {
         return "map[" + parts.joined(separator: " ") + "]"
     }
 
+    /// A `map[string][]byte`: ranging yields the bytes, JSON shows them base64-encoded.
     func jsonValue() -> Value {
-        var m: [String: Value] = [:]
-        for (k, v) in files { m[k] = .string(Base64.encode(v)) }
-        return .map(m)
+        .map(files.mapValues { .bytes($0) })
     }
 }
 

@@ -27,14 +27,26 @@ enum HelmErrorCleanup {
         var message = text
         if tokens.count != 3 {
             message = "execution error in (\(file)): \(text)"
-        } else if let start = tokens[2].range(of: "HELM_ERR_START"), let end = tokens[2].range(of: "HELM_ERR_END", options: .backwards) {
-            message = "execution error at (\(tokens[1])): " + String(tokens[2][start.upperBound..<end.lowerBound])
+        } else if let userMessage = requiredOrFailMessage(tokens[2]) {
+            message = "execution error at (\(tokens[1])): " + userMessage
         }
         let source = sources[error.file].flatMap { sourceLine($0, error.line) }
         var e = RenderError(message: message, file: error.file, line: error.line > 0 ? error.line : nil,
                             column: error.column.map { $0 + 1 }, sourceLine: source)
         e.duringRender = true
         return e
+    }
+
+    /// The message of a `required` or `fail` call (Helm marks these and shows
+    /// only the user's text), also when reached through `include`.
+    static func requiredOrFailMessage(_ text: String) -> String? {
+        var best: Range<String.Index>? = nil
+        for marker in ["error calling required: ", "error calling fail: "] {
+            if let r = text.range(of: marker, options: .backwards), best.map({ r.lowerBound > $0.lowerBound }) ?? true {
+                best = r
+            }
+        }
+        return best.map { String(text[$0.upperBound...]) }
     }
 
     /// Line `line` (1-based) of `text`.

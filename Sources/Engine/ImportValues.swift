@@ -40,7 +40,7 @@ enum ImportValues {
         var current = values
         for part in path.split(separator: ".", omittingEmptySubsequences: false) {
             guard case .map(let next)? = current[String(part)] else { return nil }
-            current = next
+            current = next.dictionary
         }
         return current
     }

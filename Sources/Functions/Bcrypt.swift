@@ -31,10 +31,15 @@ enum Bcrypt {
 
     static func hash(_ password: String, cost: Int = 10, salt: [UInt8]) throws -> String {
         guard password.utf8.count <= 72 else { throw FunctionError("bcrypt: password length exceeds 72 bytes") }
+        let setting = String(format: "$2a$%02d$", cost) + String(encode(salt).prefix(22))
+        return try crypt(password, setting: setting)
+    }
+
+    /// Runs libxcrypt on a full bcrypt setting (`$2a$COST$SALT22`).
+    static func crypt(_ password: String, setting: String) throws -> String {
         guard let cryptRN = library.cryptRN else {
             throw FunctionError("bcrypt is unavailable: the system library libcrypt (libxcrypt) was not found")
         }
-        let setting = String(format: "$2a$%02d$", cost) + String(encode(salt).prefix(22))
         let size = 32768
         let data = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
         defer { data.deallocate() }

@@ -4,7 +4,7 @@ import Values
 /// Sprig's dict functions (dict.go) and mergo's merge rules.
 ///
 /// Go maps are references: `set`, `unset`, `merge` and `mergeOverwrite`
-/// mutate their argument in Helm. Here they return the updated map.
+/// mutate their argument in place and return it, as in Helm.
 enum DictFunctions {
     static func register(into t: inout FunctionTable, options: FunctionOptions) {
         t.add("dict", [], variadic: .any) { a, _ in
@@ -19,13 +19,13 @@ enum DictFunctions {
         }
         t.add("get", [.map, .string]) { a, _ in a.map(0)[a.string(1)] ?? .string("") }
         t.add("set", [.map, .string, .any]) { a, _ in
-            var m = a.map(0)
-            m[a.string(1)] = a.arg(2)
+            let m = a.mapRef(0)
+            m.set(a.string(1), a.arg(2))
             return .map(m)
         }
         t.add("unset", [.map, .string]) { a, _ in
-            var m = a.map(0)
-            m.removeValue(forKey: a.string(1))
+            let m = a.mapRef(0)
+            m.remove(a.string(1))
             return .map(m)
         }
         t.add("hasKey", [.map, .string]) { a, _ in .bool(a.map(0)[a.string(1)] != nil) }
@@ -53,8 +53,8 @@ enum DictFunctions {
         }
         for (name, overwrite) in [("merge", false), ("mustMerge", false), ("mergeOverwrite", true), ("mustMergeOverwrite", true)] {
             t.add(name, [.map], variadic: .map) { a, _ in
-                var dst = a.map(0)
-                for src in a.rest(from: 1) { merge(into: &dst, src.mapValue ?? [:], overwrite: overwrite) }
+                let dst = a.mapRef(0)
+                for case .map(let src) in a.rest(from: 1) { merge(into: dst, src, overwrite: overwrite) }
                 return .map(dst)
             }
         }
@@ -83,29 +83,29 @@ enum DictFunctions {
             return fallback
         }
         for name in ["deepCopy", "mustDeepCopy"] {
-            t.add(name, [.any]) { a, _ in a.arg(0) }
+            t.add(name, [.any]) { a, _ in a.arg(0).deepCopy() }
         }
     }
 
     /// mergo's `deepMerge` for `map[string]interface{}`: nested maps merge,
     /// other values fill absent or empty keys (or always, with `overwrite`,
     /// unless the destination holds a non-empty value and the source a map or slice).
-    static func merge(into dst: inout [String: Value], _ src: [String: Value], overwrite: Bool) {
+    /// Nested destination maps are merged in place (they are shared, as in Go).
+    static func merge(into dst: ValueMap, _ src: ValueMap, overwrite: Bool) {
         let dstWasEmpty = dst.isEmpty
         for (key, srcElement) in src {
             let dstElement = dst[key]
             if case .null = srcElement {
-                if overwrite { dst[key] = .null }
+                if overwrite { dst.set(key, .null) }
                 continue
             }
             switch srcElement {
             case .map(let srcMap):
-                if case .map(var dstMap)? = dstElement {
-                    merge(into: &dstMap, srcMap, overwrite: overwrite)
-                    dst[key] = .map(dstMap)
+                if case .map(let dstMap)? = dstElement, dstMap !== srcMap {
+                    merge(into: dstMap, srcMap, overwrite: overwrite)
                 }
             case .list:
-                if overwrite || dstWasEmpty { dst[key] = srcElement }
+                if overwrite || dstWasEmpty { dst.set(key, srcElement) }
             default: break
             }
             if let d = dstElement, !GoReflect.isEmpty(d) {
@@ -113,7 +113,7 @@ enum DictFunctions {
                 if case .map = srcElement, case .map = d { continue }
             }
             if overwrite || dstElement == nil || GoReflect.isEmpty(dstElement ?? .null) {
-                dst[key] = srcElement
+                dst.set(key, srcElement)
             }
         }
     }

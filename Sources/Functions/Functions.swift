@@ -90,6 +90,11 @@ extension Array where Element == Value {
     }
     func list(_ i: Int) -> [Value] { arg(i).listValue ?? [] }
     func map(_ i: Int) -> [String: Value] { arg(i).mapValue ?? [:] }
+    /// The map argument itself (shared, for functions that change it in place as Go's do).
+    func mapRef(_ i: Int) -> ValueMap {
+        if case .map(let m) = arg(i) { return m }
+        return ValueMap()
+    }
     /// Arguments from `i` on (the variadic tail).
     func rest(from i: Int) -> [Value] { i < count ? Array(self[i...]) : [] }
 }

@@ -55,6 +55,8 @@ enum GoReflect {
         switch v {
         case .list(let l): return l
         case .bytes(let b): return b.map { .int(Int($0)) }
+        case .object(let o) where o.goKind == "slice" || o.goKind == "array":
+            return o.jsonValue().listValue
         default: return nil
         }
     }

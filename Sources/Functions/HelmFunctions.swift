@@ -94,7 +94,9 @@ enum HelmFunctions {
             }
         }
         t.add("include", [.string, .any]) { a, ctx in .string(try ctx.executeTemplate(named: a.string(0), data: a.arg(1))) }
-        t.add("tpl", [.string, .any]) { a, ctx in .string(try ctx.executeInline(a.string(0), name: a.string(0), data: a.arg(1))) }
+        t.add("tpl", [.string, .any]) { a, ctx in
+            .string(StringFunctions.replaceAll(try ctx.executeInline(a.string(0), name: "gotpl", data: a.arg(1)), "<no value>", ""))
+        }
         t.add("lookup", [.string, .string, .string, .string]) { _, _ in .map([:]) }
         t.add("getHostByName", [.string]) { a, _ in
             guard options.allowDNSLookup else { return .string("") }

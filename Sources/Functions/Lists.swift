@@ -91,7 +91,7 @@ enum ListFunctions {
             t.add(name, [.int, .any]) { a, _ in
                 let size = a.int(0)
                 let l = try elements(a.arg(1), "Cannot chunk type %s")
-                guard size > 0 else { throw FunctionError("runtime error: integer divide by zero") }
+                guard size > 0 else { throw FunctionError("runtime error: makeslice: len out of range") }
                 var out: [Value] = []
                 var i = 0
                 while i < l.count {

@@ -8,7 +8,7 @@ enum PrettyYAML {
         var lines: [String] = []
         let v = plain(value)
         switch v {
-        case .map(let m) where !m.isEmpty: mapLines(m, 0, &lines)
+        case .map(let m) where !m.isEmpty: mapLines(m.dictionary, 0, &lines)
         case .list(let l) where !l.isEmpty: listLines(l, 0, &lines)
         default: return HelmFunctions.trimmingNewline(YAML.emit(v))
         }
@@ -46,7 +46,7 @@ enum PrettyYAML {
             switch v {
             case .map(let inner):
                 lines.append("\(pad)\(k):")
-                mapLines(inner, indent + 2, &lines)
+                mapLines(inner.dictionary, indent + 2, &lines)
             case .list(let inner):
                 lines.append("\(pad)\(k):")
                 listLines(inner, indent + 2, &lines)
@@ -63,7 +63,7 @@ enum PrettyYAML {
             if let empty = isEmptyContainer(v) { lines.append("\(pad)- \(empty)"); continue }
             var nested: [String] = []
             switch v {
-            case .map(let inner): mapLines(inner, indent + 2, &nested)
+            case .map(let inner): mapLines(inner.dictionary, indent + 2, &nested)
             case .list(let inner): listLines(inner, indent + 2, &nested)
             default:
                 lines.append("\(pad)- \(scalar(v, indent + 2))")

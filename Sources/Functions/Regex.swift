@@ -68,6 +68,9 @@ struct GoRegex {
     let names: [String]
 
     init(_ pattern: String) throws {
+        if let (message, text) = GoRegex.syntaxError(pattern) {
+            throw FunctionError("error parsing regexp: \(message): \(RegexFunctions.goBackquote(text))")
+        }
         do {
             let icu = pattern.isEmpty ? "(?:)" : StringFunctions.replaceAll(pattern, "(?P<", "(?<")
             regex = try NSRegularExpression(pattern: icu, options: [])
@@ -91,6 +94,36 @@ struct GoRegex {
             i += 1
         }
         self.names = names
+    }
+
+    /// Go's messages for the most common RE2 syntax errors (unbalanced
+    /// parentheses and brackets), checked before ICU sees the pattern.
+    static func syntaxError(_ pattern: String) -> (String, String)? {
+        var depth = 0
+        var inClass = false
+        var escaped = false
+        var classStart = -1
+        let b = Array(pattern.utf8)
+        for (i, c) in b.enumerated() {
+            if escaped { escaped = false; continue }
+            if c == UInt8(ascii: "\\") { escaped = true; continue }
+            if inClass {
+                if c == UInt8(ascii: "]") && i > classStart + 1 && !(i == classStart + 2 && b[classStart + 1] == UInt8(ascii: "^")) { inClass = false }
+                continue
+            }
+            switch c {
+            case UInt8(ascii: "["): inClass = true; classStart = i
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
+                if depth == 0 { return ("unexpected )", pattern) }
+                depth -= 1
+            default: break
+            }
+        }
+        if inClass { return ("missing closing ]", String(decoding: b[classStart...], as: UTF8.self)) }
+        if escaped { return ("trailing backslash at end of expression", "") }
+        if depth > 0 { return ("missing closing )", pattern) }
+        return nil
     }
 
     private func groups(_ m: NSTextCheckingResult, _ s: String) -> [Range<String.Index>?] {

@@ -115,7 +115,7 @@ enum StringFunctions {
         t.add("join", [.string, .any]) { a, _ in .string(stringSlice(a.arg(1)).joined(separator: a.string(0))) }
         t.add("sortAlpha", [.any]) { a, _ in
             switch a.arg(0) {
-            case .list, .bytes:
+            case .list, .bytes, .object(_) where GoReflect.sliceElements(a.arg(0)) != nil:
                 return .strings(stringSlice(a.arg(0)).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
             default:
                 return .strings([Cast.toString(a.arg(0))])
@@ -331,6 +331,8 @@ enum StringFunctions {
         switch v {
         case .list(let l): return l.filter { !$0.isNull }.map(Cast.toString)
         case .bytes(let b): return b.map { String($0) }
+        case .object(let o) where o.goKind == "slice" || o.goKind == "array":
+            return (o.jsonValue().listValue ?? []).filter { !$0.isNull }.map(Cast.toString)
         case .null: return []
         default: return [Cast.toString(v)]
         }

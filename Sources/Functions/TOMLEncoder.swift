@@ -9,7 +9,7 @@ enum TOMLEncoder {
         var out = ""
         var written = false
         switch v {
-        case .map(let m): try writeMap(m, key: [], into: &out, written: &written)
+        case .map(let m): try writeMap(m.dictionary, key: [], into: &out, written: &written)
         case .null: break
         default: out = try element(v)
         }
@@ -87,7 +87,7 @@ enum TOMLEncoder {
                 out += indent(path) + "[" + header(path) + "]"
                 written = true
                 newline(&out, &written)
-                try writeMap(inner, key: path, into: &out, written: &written)
+                try writeMap(inner.dictionary, key: path, into: &out, written: &written)
             case .list(let items):
                 for item in items {
                     guard case .map(let inner) = item else { continue }
@@ -95,7 +95,7 @@ enum TOMLEncoder {
                     out += indent(path) + "[[" + header(path) + "]]"
                     written = true
                     newline(&out, &written)
-                    try writeMap(inner, key: path, into: &out, written: &written)
+                    try writeMap(inner.dictionary, key: path, into: &out, written: &written)
                 }
             default: break
             }

@@ -260,7 +260,7 @@ struct TOMLParser {
         var inner: [String: Value]
         switch table[head] {
         case nil: inner = [:]
-        case .map(let m)?: inner = m
+        case .map(let m)?: inner = m.dictionary
         default: throw fail("key \(GoPrint.quote(head)) has already been defined")
         }
         try insert(&inner, Array(key.dropFirst()), v, fail: fail)
@@ -311,11 +311,13 @@ struct TOMLParser {
         let rest = Array(key.dropFirst())
         switch table[head] {
         case .list(var l)? where !l.isEmpty:
-            guard case .map(var inner) = l[l.count - 1] else { return }
+            guard case .map(let innerMap) = l[l.count - 1] else { return }
+            var inner = innerMap.dictionary
             try update(&inner, rest, arrayTables: arrayTables, prefix: prefix + [head], body)
             l[l.count - 1] = .map(inner)
             table[head] = .list(l)
-        case .map(var inner)?:
+        case .map(let innerMap)?:
+            var inner = innerMap.dictionary
             try update(&inner, rest, arrayTables: arrayTables, prefix: prefix + [head], body)
             table[head] = .map(inner)
         case nil:

@@ -49,9 +49,10 @@ public struct ChartIndex: Sendable {
         do { document = try YAML.load(bytes, file: file) } catch {
             throw RepositoryError("error loading \(file): \(error)")
         }
-        guard case .map(var top) = document else {
+        guard case .map(let topMap) = document else {
             throw RepositoryError("error loading \(file): error unmarshaling JSON: json: cannot unmarshal into Go value of type repo.IndexFile")
         }
+        var top = topMap.dictionary
         var index = ChartIndex()
         if case .string(let v)? = top.removeValue(forKey: "apiVersion") { index.apiVersion = v } else { index.apiVersion = "" }
         if case .string(let g)? = top.removeValue(forKey: "generated") { index.generated = g }
@@ -59,7 +60,8 @@ public struct ChartIndex: Sendable {
             for (name, versions) in entries {
                 guard case .list(let list) = versions else { continue }
                 index.entries[name] = list.compactMap { item in
-                    guard case .map(var fields) = item else { return nil }
+                    guard case .map(let fieldMap) = item else { return nil }
+                    var fields = fieldMap.dictionary
                     if fields["apiVersion"] == nil { fields["apiVersion"] = .string("v1") }
                     let entry = IndexEntry(fields: fields)
                     return entry.name.isEmpty || entry.version.isEmpty ? nil : entry
@@ -83,7 +85,8 @@ public struct ChartIndex: Sendable {
     public mutating func add(_ metadata: ChartMetadata, filename: String, baseURL: String, digest: String, created: GoTime = .now()) {
         var md = metadata
         if md.apiVersion.isEmpty { md.apiVersion = "v1" }
-        guard case .map(var fields) = md.jsonValue else { return }
+        guard case .map(let fieldMap) = md.jsonValue else { return }
+        var fields = fieldMap.dictionary
         var url = filename
         if !baseURL.isEmpty {
             let file = filename.split(separator: "/").last.map(String.init) ?? filename

@@ -81,7 +81,7 @@ public struct RepositoryFile: Sendable, Equatable {
             if case .string(let v)? = top["apiVersion"] { result.apiVersion = v }
             if case .string(let g)? = top["generated"] { result.generated = g }
             if case .list(let items)? = top["repositories"] {
-                result.repositories = items.compactMap { if case .map(let m) = $0 { return RepositoryEntry(m) } else { return nil } }
+                result.repositories = items.compactMap { if case .map(let m) = $0 { return RepositoryEntry(m.dictionary) } else { return nil } }
             }
             return result
         default:

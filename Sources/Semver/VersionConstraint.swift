@@ -36,7 +36,7 @@ public struct VersionConstraint: Sendable, CustomStringConvertible {
         for part in rewritten.components(separatedBy: "||") {
             let r = NSRange(part.startIndex..., in: part)
             guard Self.validRegex.firstMatch(in: part, range: r) != nil else {
-                throw SemverError("improper constraint: \(part)")
+                throw SemverError("improper constraint: \(Self.quoted(part))")
             }
             var found = Self.findRegex.matches(in: part, range: r).compactMap { Range($0.range, in: part).map { String(part[$0]) } }
             if found.isEmpty { found = [part] }
@@ -56,6 +56,11 @@ public struct VersionConstraint: Sendable, CustomStringConvertible {
         return out
     }
 
+    /// Go's `%q` for the ASCII text of constraints.
+    static func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
     static func isX(_ s: String) -> Bool { s == "x" || s == "X" || s == "*" }
 
     static func parseComparison(_ c: String) throws -> Comparison {
@@ -63,7 +68,7 @@ public struct VersionConstraint: Sendable, CustomStringConvertible {
             return Comparison(op: "", version: SemanticVersion(major: 0, minor: 0, patch: 0), orig: "", minorDirty: false, patchDirty: false, dirty: true)
         }
         guard let m = constraintRegex.firstMatch(in: c, range: NSRange(c.startIndex..., in: c)) else {
-            throw SemverError("improper constraint: \(c)")
+            throw SemverError("improper constraint: \(quoted(c))")
         }
         func g(_ i: Int) -> String { Range(m.range(at: i), in: c).map { String(c[$0]) } ?? "" }
         var ver = g(2)

@@ -72,7 +72,7 @@ public enum Coalesce {
         for (k, v) in m {
             switch v {
             case .null: continue
-            case .map(let sub): out[k] = .map(removingNulls(sub))
+            case .map(let sub): out[k] = .map(removingNulls(sub.dictionary))
             default: out[k] = v
             }
         }
@@ -95,7 +95,7 @@ struct Coalescer {
             var dvmap: [String: Value]
             switch v[sub.name] {
             case nil: dvmap = [:]
-            case .map(let m)?: dvmap = m
+            case .map(let m)?: dvmap = m.dictionary
             case let other?:
                 throw ValuesError(message: "type mismatch on \(sub.name): \(GoPrint.badVerb("t", other))")
             }
@@ -109,7 +109,7 @@ struct Coalescer {
         var dg: [String: Value]
         switch dest[Coalesce.globalKey] {
         case nil: dg = [:]
-        case .map(let m)?: dg = m
+        case .map(let m)?: dg = m.dictionary
         default:
             warnings.append("warning: skipping globals because destination \(Coalesce.globalKey) is not a table.")
             return dest
@@ -117,7 +117,7 @@ struct Coalescer {
         let sg: [String: Value]
         switch src[Coalesce.globalKey] {
         case nil: sg = [:]
-        case .map(let m)?: sg = m
+        case .map(let m)?: sg = m.dictionary
         default:
             warnings.append("warning: skipping globals because source \(Coalesce.globalKey) is not a table.")
             return dest
@@ -130,7 +130,7 @@ struct Coalescer {
                     dg[key] = val
                 case .map(let destvmap)?:
                     var inner = Coalescer(merge: true)
-                    let merged = inner.tables(vv, destvmap, prefix: Self.concat(prefix, key))
+                    let merged = inner.tables(vv.dictionary, destvmap.dictionary, prefix: Self.concat(prefix, key))
                     warnings += inner.warnings
                     dg[key] = .map(merged)
                 default:
@@ -156,20 +156,21 @@ struct Coalescer {
                 if case .null = value, !merge {
                     v[key] = nil
                 } else if case .map(let dest) = value {
-                    guard case .map(var src) = val else {
+                    guard case .map(let srcMap) = val else {
                         if !val.isNull { warnings.append("warning: skipped value for \(subPrefix).\(key): Not a table.") }
                         continue
                     }
                     let childMerge = merge || c.dependencies.contains { $0.name == key }
+                    var src = srcMap.dictionary
                     if !childMerge { src = Coalesce.removingNulls(src) }
                     var inner = Coalescer(merge: childMerge)
-                    v[key] = .map(inner.tables(dest, src, prefix: Self.concat(subPrefix, key)))
+                    v[key] = .map(inner.tables(dest.dictionary, src, prefix: Self.concat(subPrefix, key)))
                     warnings += inner.warnings
                 }
             } else {
                 if !merge {
                     if val.isNull { continue }
-                    if case .map(let sub) = val { v[key] = .map(Coalesce.removingNulls(sub)); continue }
+                    if case .map(let sub) = val { v[key] = .map(Coalesce.removingNulls(sub.dictionary)); continue }
                 }
                 v[key] = val
             }
@@ -193,7 +194,7 @@ struct Coalescer {
                 dst[key] = val
             } else if case .map(let sv) = val {
                 if case .map(let dm)? = dv {
-                    dst[key] = .map(tables(dm, sv, prefix: fullKey))
+                    dst[key] = .map(tables(dm.dictionary, sv.dictionary, prefix: fullKey))
                 } else {
                     warnings.append("warning: cannot overwrite table with non table for \(fullKey) (\(GoPrint.value(val)))")
                 }
@@ -218,7 +219,7 @@ enum GoPrint {
         case .string(let s): return s
         case .bytes(let b): return "[" + b.map { String($0) }.joined(separator: " ") + "]"
         case .list(let l): return "[" + l.map(value).joined(separator: " ") + "]"
-        case .map(let m): return "map[" + sortedKeys(m).map { $0 + ":" + value(m[$0] ?? .null) }.joined(separator: " ") + "]"
+        case .map(let m): return "map[" + sortedKeys(m.dictionary).map { $0 + ":" + value(m[$0] ?? .null) }.joined(separator: " ") + "]"
         case .object(let o): return o.formatted()
         }
     }

@@ -66,7 +66,7 @@ struct JSONWriter {
             if m.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
             var first = true
-            for k in sortedKeys(m) {
+            for k in sortedKeys(m.dictionary) {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 newline(depth + 1, &out)

@@ -7,7 +7,7 @@ public enum Merge {
         var out = a
         for (k, v) in b {
             if case .map(let bm) = v, case .map(let am)? = out[k] {
-                out[k] = .map(mergeMaps(am, bm))
+                out[k] = .map(mergeMaps(am.dictionary, bm.dictionary))
             } else {
                 out[k] = v
             }
@@ -20,7 +20,7 @@ extension Value {
     /// This map deep-merged with `overrides` (see `Merge.mergeMaps`); a non-map
     /// side is simply replaced by `overrides`.
     public func merged(overrides: Value) -> Value {
-        if case .map(let a) = self, case .map(let b) = overrides { return .map(Merge.mergeMaps(a, b)) }
+        if case .map(let a) = self, case .map(let b) = overrides { return .map(Merge.mergeMaps(a.dictionary, b.dictionary)) }
         return overrides
     }
 }

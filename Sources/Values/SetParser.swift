@@ -53,7 +53,7 @@ public enum SetParser {
                 guard case .map(let m)? = try? JSON.decode(Array(trimmed.utf8)) else {
                     throw ValuesError(message: "failed parsing --set-json data JSON: \(v)")
                 }
-                values = Merge.mergeMaps(values, m)
+                values = Merge.mergeMaps(values, m.dictionary)
             } else {
                 do { try parse(v, into: &values, mode: .json) } catch {
                     throw ValuesError(message: "failed parsing --set-json data \(v)")
@@ -211,7 +211,7 @@ struct StrvalsParser {
                 guard case .map(let m) = existing else {
                     throw .message("unable to parse key: interface conversion: interface {} is \(Self.goType(existing)), not map[string]interface {}")
                 }
-                inner = m
+                inner = m.dictionary
             }
             var failure: StrvalsFailure?
             do { try key(&inner, level: next) } catch { failure = error }
@@ -296,7 +296,7 @@ struct StrvalsParser {
             return try Self.setIndex(list, idx, .list(inner))
         default: // "."
             var inner: [String: Value] = [:]
-            if list.count > idx, case .map(let m) = list[idx] { inner = m }
+            if list.count > idx, case .map(let m) = list[idx] { inner = m.dictionary }
             try key(&inner, level: level)
             return try Self.setIndex(list, idx, .map(inner))
         }
@@ -371,7 +371,7 @@ struct StrvalsParser {
                 guard case .map(let m) = existing else {
                     throw .message("unable to parse key: interface conversion: interface {} is \(Self.goType(existing)), not map[string]interface {}")
                 }
-                inner = m
+                inner = m.dictionary
             }
             var failure: StrvalsFailure?
             do { try literalKey(&inner, level: next) } catch { failure = error }
@@ -411,7 +411,7 @@ struct StrvalsParser {
             return try Self.setIndex(list, idx, .string(v))
         case ".":
             var inner: [String: Value] = [:]
-            if list.count > idx, case .map(let m) = list[idx] { inner = m }
+            if list.count > idx, case .map(let m) = list[idx] { inner = m.dictionary }
             try literalKey(&inner, level: level)
             return try Self.setIndex(list, idx, .map(inner))
         default:

@@ -25,8 +25,8 @@ public enum Value: Sendable {
     case bytes([UInt8])
     /// Go `[]interface{}`.
     case list([Value])
-    /// Go `map[string]interface{}`.
-    case map([String: Value])
+    /// Go `map[string]interface{}`: shared by reference, as in Go (see `ValueMap`).
+    case map(ValueMap)
     /// Any other Go value with fields and methods: `.Chart`, `.Capabilities`,
     /// `.Files`, `time.Time`, a parsed semver, a generated certificate…
     case object(any GoObject)
@@ -123,8 +123,9 @@ extension Value {
         return nil
     }
 
+    /// The entries of a map value (a snapshot; the map itself stays shared).
     public var mapValue: [String: Value]? {
-        if case .map(let m) = self { return m }
+        if case .map(let m) = self { return m.dictionary }
         return nil
     }
 

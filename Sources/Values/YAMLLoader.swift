@@ -36,7 +36,7 @@ public enum YAML {
             }
             switch doc {
             case .null: continue
-            case .map(let m): result = Merge.mergeMaps(result, m)
+            case .map(let m): result = Merge.mergeMaps(result, m.dictionary)
             default:
                 let kind = doc.jsonKindName
                 throw ValuesError(file: file, line: chunk.firstLine, column: 1,

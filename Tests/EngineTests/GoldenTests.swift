@@ -47,7 +47,7 @@ import Values
         let result = try Engine.render(chart: loaded, values: .map(values),
                                        options: RenderOptions(release: ReleaseOptions(name: "web"), capabilities: capabilities))
         let expected = try String(contentsOfFile: Self.golden + "/webapp-prod-notes.txt", encoding: .utf8)
-        #expect(result.notes + "\n" == expected)
+        #expect(result.notes == expected)
     }
 
     /// Document splitting edge cases: `---` glued to content, trailing spaces, comments after `---`,

@@ -25,7 +25,7 @@ enum ChartfileRules {
             report.check(.error, file, "unable to parse YAML\n\terror unmarshaling JSON: json: cannot unmarshal into Go value of type chart.Metadata")
             return false
         }
-        checkFields(raw: raw, into: &report)
+        checkFields(raw: raw.dictionary, into: &report)
         return true
     }
 

@@ -18,8 +18,8 @@ struct RepoListCommand: ParsableCommand {
                 table.addRow("NAME", "URL")
                 for entry in file.repositories { table.addRow(entry.name, entry.url) }
                 writeOut(table.text + "\n")
-            case .json: writeOut(OutputFormat.json(rows))
-            case .yaml: writeOut(OutputFormat.yaml(rows))
+            case .json: writeOut(RowOutput.json(rows))
+            case .yaml: writeOut(RowOutput.yaml(rows))
             }
         }
     }

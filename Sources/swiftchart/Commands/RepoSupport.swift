@@ -39,10 +39,8 @@ enum RepositoryContext {
     }
 }
 
-/// `-o/--output table|json|yaml`, as Helm's `output.Format`.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, yaml
-
+/// The `-o json|yaml` encodings of the repository commands' rows.
+enum RowOutput {
     /// Helm's `EncodeJSON` (compact, HTML-escaped, newline) of objects whose keys keep `order`.
     static func json(_ rows: [[(String, String)]]) -> String {
         "[" + rows.map { row in

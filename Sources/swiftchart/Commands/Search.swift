@@ -59,7 +59,7 @@ struct SearchRepoCommand: ParsableCommand {
                 writeOut(table.text + "\n")
             case .json, .yaml:
                 let rows = shown.map { [("name", $0.name), ("version", $0.version), ("app_version", $0.appVersion), ("description", $0.description)] }
-                writeOut(output == .json ? OutputFormat.json(rows) : OutputFormat.yaml(rows))
+                writeOut(output == .json ? RowOutput.json(rows) : RowOutput.yaml(rows))
             }
         }
     }

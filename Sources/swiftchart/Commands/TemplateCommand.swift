@@ -48,6 +48,15 @@ struct TemplateCommand: ParsableCommand {
     @Flag(name: .customLong("render-subchart-notes"), help: "Render subchart notes along with the parent.")
     var subchartNotes = false
 
+    @Option(name: .customLong("name-template"), help: "Template used to name the release.")
+    var nameTemplate: String?
+
+    @Flag(name: [.customShort("g"), .customLong("generate-name")], help: "Generate the release name.")
+    var generateName = false
+
+    @Option(name: .customLong("output-dir"), help: "Write each template's output to a file in this folder instead of stdout.")
+    var outputDir: String?
+
     func run() throws {
         do {
             let output = try render()
@@ -59,12 +68,8 @@ struct TemplateCommand: ParsableCommand {
     }
 
     private func render() throws -> String {
-        let (name, chartPath): (String, String)
-        switch arguments.count {
-        case 1: (name, chartPath) = ("release-name", arguments[0])
-        case 2: (name, chartPath) = (arguments[0], arguments[1])
-        default: throw CLIError(message: "\"swiftchart template\" requires at least 1 and at most 2 arguments")
-        }
+        let (name, chartPath) = try ReleaseNaming.nameAndChart(
+            arguments, nameTemplate: nameTemplate, generateName: generateName, defaultName: "release-name")
         let chart = try ChartLoader.load(path: chartPath)
         let values = try valueOptions.merged()
         var capabilities = Capabilities(extraAPIVersions: apiVersions.flatMap { $0.split(separator: ",").map(String.init) })
@@ -80,7 +85,10 @@ struct TemplateCommand: ParsableCommand {
             capabilities: capabilities, strict: strict, subchartNotes: subchartNotes,
             skipSchemaValidation: skipSchemaValidation)
         let result = try Engine.render(chart: chart, values: values, options: options)
-        return try result.templateOutput(TemplateOutputOptions(
-            includeCRDs: includeCRDs, skipTests: skipTests, noHooks: noHooks, showOnly: showOnly))
+        let outputOptions = TemplateOutputOptions(includeCRDs: includeCRDs, skipTests: skipTests, noHooks: noHooks, showOnly: showOnly)
+        if let outputDir {
+            return try OutputDirectory.write(result, to: outputDir, options: outputOptions)
+        }
+        return try result.templateOutput(outputOptions)
     }
 }

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Release
+
+/// Flags every release command shares: where releases are stored and which namespace.
+struct ReleaseStorageOptions: ParsableArguments {
+    @Option(name: [.short, .customLong("namespace")], help: "namespace scope for this request")
+    var namespace: String = ProcessInfo.processInfo.environment["SWIFTCHART_NAMESPACE"] ?? "default"
+
+    @Option(name: .customLong("storage"),
+            help: "release storage: sqlite (default), sqlite:PATH, postgres://user:pass@host:port/db, memory (env SWIFTCHART_STORAGE)")
+    var storage: String?
+
+    /// The context for an action: the chosen store, warnings on stderr, and the test
+    /// hook `SWIFTCHART_TEST_PAUSE_WHILE_LOCKED` (seconds to hold the lock after a pending write).
+    func context(delivery: any Delivery = RecordOnlyDelivery()) throws -> ReleaseContext {
+        let environment = ProcessInfo.processInfo.environment
+        let store = try StoreLocator.open(storage, environment: environment)
+        let pause = environment["SWIFTCHART_TEST_PAUSE_WHILE_LOCKED"].flatMap(Double.init)
+        let lease = environment["SWIFTCHART_LOCK_LEASE_SECONDS"].flatMap(Int64.init) ?? 600
+        return ReleaseContext(store: store, delivery: delivery, leaseSeconds: lease,
+                              warn: { message in FileHandle.standardError.write(Data((message + "\n").utf8)) },
+                              pauseWhileLocked: pause)
+    }
+}
+
+/// Helm's `-o/--output` formats.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, yaml
+}
+
+/// Writes command output to stdout unbuffered-safe.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// A failure reported as Helm does: `Error: <prefix>: <message>` on stderr, exit status 1.
+struct ReleaseCommandFailure: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ prefix: String?, _ error: any Error) {
+        let message = String(describing: error)
+        description = prefix.map { "\($0): \(message)" } ?? message
+    }
+}
+
+/// Runs a command body, turning release errors into Helm-style failures.
+func reportingFailures<T>(_ prefix: String? = nil, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as CleanExit {
+        throw error
+    } catch {
+        throw ReleaseCommandFailure(prefix, error)
+    }
+}
