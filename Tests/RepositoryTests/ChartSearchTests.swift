@@ -57,10 +57,10 @@ import Testing
 
     /// Helm's uitable layout: padded cells joined by tabs, long cells cut with "...".
     @Test func tableLayout() {
-        var table = TextTable(maxColumnWidth: 10)
+        var table = TextTable(maxColumnWidth: 11)
         table.addRow("NAME", "DESCRIPTION")
         table.addRow("lab/a", "short")
         table.addRow("lab/b", "a much longer description")
-        #expect(table.text == "NAME \tDESCRIPTION\nlab/a\tshort      \nlab/b\ta much ... ")
+        #expect(table.text == "NAME \tDESCRIPTION\nlab/a\tshort      \nlab/b\ta much l...")
     }
 }

@@ -56,7 +56,7 @@ let repositoryGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         let expected = try String(contentsOfFile: repositoryGolden + "/" + golden, encoding: .utf8)
         #expect(try result.templateOutput(TemplateOutputOptions()) == expected)
         if let notesGolden {
-            #expect(result.notes + "\n" == (try String(contentsOfFile: repositoryGolden + "/" + notesGolden, encoding: .utf8)))
+            #expect(result.notes == (try String(contentsOfFile: repositoryGolden + "/" + notesGolden, encoding: .utf8)))
         }
     }
 

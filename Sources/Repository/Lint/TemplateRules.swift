@@ -14,8 +14,18 @@ enum TemplateRules {
             return
         }
         guard isDirectory.boolValue else { report.check(.error, dir, "not a directory"); return }
-        let chart: Chart
+        var chart: Chart
         do { chart = try ChartLoader.load(directory: chartDir) } catch { report.check(.error, dir, "\(error)"); return }
+        // Lint renders what is there: dependencies missing from charts/ are reported by the
+        // dependency rule, not by the render (Helm's lint skips that check).
+        let present = Set(chart.dependencies.map(\.name))
+        chart.metadata.dependencies = chart.metadata.dependencies?.filter { present.contains($0.name) }
+        // Files with other extensions are reported below; the engine would parse their output as
+        // manifests, which Helm's lint render does not do.
+        let allTemplates = chart.templates
+        chart.templates = allTemplates.filter { template in
+            allowedExtension(template.path) == nil || (template.path.split(separator: "/").last?.hasPrefix("_") ?? false)
+        }
         var capabilities = Capabilities()
         if let kubeVersion = options.kubeVersion {
             guard let parsed = try? KubeVersion(parsing: kubeVersion) else {
@@ -28,11 +38,23 @@ enum TemplateRules {
             release: ReleaseOptions(name: "test-release", namespace: options.namespace, revision: 1, isInstall: true, isUpgrade: false),
             capabilities: capabilities, skipSchemaValidation: options.skipSchemaValidation)
         let result: RenderResult
-        do { result = try Engine.render(chart: chart, values: values, options: renderOptions) } catch {
+        do { result = try Engine.render(chart: chart, values: values, options: renderOptions) } catch let error as RenderError {
+            // The engine parses rendered YAML while sorting manifests; Helm's lint reports that
+            // per file, after rendering.
+            let prefix = "YAML parse error on \(chart.name)/"
+            if error.message.hasPrefix(prefix), let file = error.file, file.hasPrefix(chart.name + "/") {
+                let rest = error.message.dropFirst(prefix.count)
+                let detail = rest.range(of: ": ").map { String(rest[$0.upperBound...]) } ?? String(rest)
+                report.check(.error, String(file.dropFirst(chart.name.count + 1)), "unable to parse YAML: \(detail)")
+            } else {
+                report.check(.error, dir, "\(error)")
+            }
+            return
+        } catch {
             report.check(.error, dir, "\(error)")
             return
         }
-        for template in chart.templates {
+        for template in allTemplates {
             let name = template.path
             report.check(.error, name, allowedExtension(name))
             let lower = name.lowercased()
