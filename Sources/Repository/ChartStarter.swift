@@ -42,9 +42,10 @@ public enum ChartStarter {
         try validate(name: name)
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RepositoryError("no such directory \(directory)")
+        guard fm.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw RepositoryError("stat \(directory): no such file or directory")
         }
+        guard isDirectory.boolValue else { throw RepositoryError("no such directory \(directory)") }
         let source: String
         if starter.hasPrefix("/") {
             source = starter

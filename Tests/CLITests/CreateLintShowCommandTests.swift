@@ -8,6 +8,9 @@ struct CreateLintShowCommandTests {
         let box = try RepoSandbox()
         defer { box.remove() }
         var r = try box.run(["create", "charts/demo"])
+        #expect(r.status == 1 && r.stderr == "Error: stat \(box.root)/charts: no such file or directory\n", "as Helm: the parent folder must exist")
+        try FileManager.default.createDirectory(atPath: box.root + "/charts", withIntermediateDirectories: true)
+        r = try box.run(["create", "charts/demo"])
         #expect(r.status == 0 && r.stdout == "Creating charts/demo\n", "\(r.stderr)")
         #expect(box.read("charts/demo/Chart.yaml")?.contains("name: demo\n") == true)
 

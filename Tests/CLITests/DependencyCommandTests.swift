@@ -58,9 +58,9 @@ struct DependencyCommandTests {
 
         r = try box.run(["dependency", "list", "app"])
         #expect(r.stdout == """
-        NAME\tVERSION \tREPOSITORY    \tSTATUS
-        lib \t^1.0.0  \t@local        \tok    
-        util\t>=0.1.0 \tfile://../util\tok    
+        NAME\tVERSION\tREPOSITORY    \tSTATUS
+        lib \t^1.0.0 \t@local        \tok    
+        util\t>=0.1.0\tfile://../util\tok    
 
 
         """)
@@ -99,17 +99,17 @@ struct DependencyCommandTests {
         try box.publish("lib", versions: ["1.0.0"])
         #expect(try box.run(["repo", "add", "local", "file://" + box.root + "/repo"]).status == 0)
         let closed = LocalHTTPServer.closedPort()
-        let cases: [(String, String, String)] = [
-            ("unresolvable constraint", "^9.0.0",
+        let cases: [(String, String, String, String)] = [
+            ("unresolvable constraint", "^9.0.0", "",
              "Error: can't get a valid version for 1 subchart(s): \"lib\" (repository \"file://\(box.root)/repo\", version \"^9.0.0\"). Make sure a matching chart version exists in the repo, or change the version constraint in Chart.yaml\n  available versions of lib: 1.0.0\n"),
-            ("unreachable repository", "1.0.0\n- name: other\n  version: 1.0.0\n  repository: http://127.0.0.1:\(closed)",
+            ("unreachable repository", "1.0.0", "- name: other\n  version: 1.0.0\n  repository: http://127.0.0.1:\(closed)\n",
              "Error: looks like \"http://127.0.0.1:\(closed)\" is not a valid chart repository or cannot be reached: Get \"http://127.0.0.1:\(closed)/index.yaml\": dial tcp 127.0.0.1:\(closed): connect: connection refused\n"),
-            ("invalid constraint", "not-a-version", "Error: dependency \"lib\" has an invalid version/constraint format: improper constraint: not-a-version\n"),
+            ("invalid constraint", "not-a-version", "", "Error: dependency \"lib\" has an invalid version/constraint format: improper constraint: \"not-a-version\"\n"),
         ]
-        for (label, constraint, message) in cases {
+        for (label, constraint, extra, message) in cases {
             try? FileManager.default.removeItem(atPath: box.root + "/app")
             try? FileManager.default.removeItem(atPath: box.root + "/util")
-            try Self.umbrella(box, libVersion: constraint)
+            try Self.umbrella(box, libVersion: constraint, extra: extra)
             #expect(try box.run(["package", "lib", "-d", "app/charts", "--version", "0.0.9"]).status == 0)
             let r = try box.run(["dependency", "update", "app"])
             #expect(r.status == 1, "\(label)")
