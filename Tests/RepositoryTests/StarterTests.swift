@@ -95,3 +95,33 @@ let repositoryGolden = URL(fileURLWithPath: #filePath).deletingLastPathComponent
         #expect(!FileManager.default.fileExists(atPath: dir + "/x"))
     }
 }
+
+/// `show chart` and `show values` of a `helm create mychart` chart, against Helm v4's
+/// `show chart`/`show values` output (libhelm_sdkpy).
+@Suite struct ShowTests {
+    static let cases: [(ChartShow.Part, String)] = [
+        (.chart, "default-starter-show-chart.txt"), (.values, "default-starter-show-values.txt"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func showMatchesHelm(_ i: Int) throws {
+        let (part, golden) = Self.cases[i]
+        let (dir, chartDir) = try StarterTests.create("mychart", starter: "default")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let chart = try ChartLoader.load(directory: chartDir)
+        #expect(ChartShow.render(chart, part) == (try String(contentsOfFile: repositoryGolden + "/" + golden, encoding: .utf8)))
+    }
+
+    /// Where `create` finds its starters: (environment, executable, expected).
+    @Test func startersFolderLookup() throws {
+        let root = NSTemporaryDirectory() + "swiftchart-starters-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/pkg/Templates/default", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/pkg/.build/x86_64/debug", withIntermediateDirectories: true)
+        try "name: x\n".write(toFile: root + "/pkg/Templates/default/Chart.yaml", atomically: true, encoding: .utf8)
+        #expect(ChartStarter.startersDirectory(environment: ["SWIFTCHART_STARTERS": "/custom"], executablePath: nil) == "/custom")
+        let found = ChartStarter.startersDirectory(environment: [:], executablePath: root + "/pkg/.build/x86_64/debug/swiftchart")
+        #expect(found.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+                == URL(fileURLWithPath: root + "/pkg/Templates").resolvingSymlinksInPath().path)
+    }
+}
