@@ -25,7 +25,13 @@ public enum DependencyList {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: chartsPath))?.sorted() ?? []
         for file in files {
             let path = chartsPath + "/" + file
-            guard let sub = try? ChartLoader.load(path: path) else { continue }
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue && !file.hasSuffix(".tgz") { continue }
+            guard let sub = try? ChartLoader.load(path: path) else {
+                text += "WARNING: \(goQuote(path)) is not a chart.\n"
+                continue
+            }
             if !declared.contains(sub.name) { text += "WARNING: \(goQuote(path)) is not in Chart.yaml.\n" }
         }
         return text
