@@ -48,6 +48,12 @@ import Testing
             "[ERROR] templates/notes.md: file extension '.md' not valid. Valid extensions are .yaml, .yml, .tpl, or .txt",
             "[WARNING] CHART: chart directory is missing these dependencies: sub",
         ]),
+        ("values against values.schema.json", ["Chart.yaml": "apiVersion: v2\nname: c7\nversion: 0.1.0\n" + icon, "values.yaml": "replicas: 1\n",
+                                                "values.schema.json": #"{"type":"object","properties":{"replicas":{"type":"string"}}}"#,
+                                                "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n"], [
+            "[ERROR] values.yaml: - at '/replicas': got number, want string\n",
+            "[ERROR] templates/: values don't meet the specifications of the schema(s) in the following chart(s):\nc7:\n- at '/replicas': got number, want string\n",
+        ]),
         ("apiVersion and maintainer", ["Chart.yaml": "apiVersion: v3\nname: c6\nversion: 0.1.0\nmaintainers:\n- email: a@b.c\n"], [
             "[ERROR] Chart.yaml: apiVersion 'v3' is not valid. The value must be either \"v1\" or \"v2\"",
             "[ERROR] Chart.yaml: each maintainer requires a name",

@@ -38,7 +38,7 @@ public enum ChartLinter {
         var report = initial
         let chartDir = URL(fileURLWithPath: directory).standardizedFileURL.path
         let chartfileOK = ChartfileRules.run(chartDir: chartDir, into: &report)
-        ValuesRules.run(chartDir: chartDir, overrides: values, into: &report)
+        ValuesRules.run(chartDir: chartDir, overrides: values, skipSchemaValidation: options.skipSchemaValidation, into: &report)
         if chartfileOK { TemplateRules.run(chartDir: chartDir, values: values, options: options, into: &report) }
         DependencyRules.run(chartDir: chartDir, into: &report)
         CRDRules.run(chartDir: chartDir, into: &report)
@@ -67,21 +67,24 @@ public enum ChartLinter {
 
 /// Helm's `rules.ValuesWithOverrides`.
 enum ValuesRules {
-    static func run(chartDir: String, overrides: Value, into report: inout LintReport) {
+    static func run(chartDir: String, overrides: Value, skipSchemaValidation: Bool, into report: inout LintReport) {
         let file = "values.yaml"
         guard let data = FileManager.default.contents(atPath: chartDir + "/" + file) else {
             report.check(.info, file, "file does not exist")
             return
         }
-        do { _ = try YAML.load([UInt8](data), file: file) } catch {
+        let values: Value
+        do { values = try YAML.load([UInt8](data), file: file) } catch {
             report.check(.error, file, "unable to parse YAML: \(error)")
             return
         }
-        if let schema = FileManager.default.contents(atPath: chartDir + "/values.schema.json"), !schema.isEmpty {
-            do { _ = try JSON.decode([UInt8](schema)) } catch {
-                report.check(.error, file, "unable to parse values.schema.json: \(error)")
-            }
+        guard !skipSchemaValidation, let schema = FileManager.default.contents(atPath: chartDir + "/values.schema.json"), !schema.isEmpty else {
+            return
         }
+        // Helm lints only the top level here: the overrides coalesced over values.yaml.
+        let merged = Merge.mergeMaps(values.mapValue ?? [:], overrides.mapValue ?? [:])
+        let violations = ValuesSchema.validate(values: .map(merged), schemaJSON: [UInt8](schema), chartName: "")
+        if !violations.isEmpty { report.check(.error, file, ValuesSchema.helmText(violations)) }
     }
 }
 

@@ -54,6 +54,10 @@ enum TemplateRules {
             report.check(.error, dir, "\(error)")
             return
         }
+        if !options.skipSchemaValidation, let problem = ValuesSchema.validateChart(schemaNode(chart), values: result.values) {
+            report.check(.error, dir, problem)
+            return
+        }
         for template in allTemplates {
             let name = template.path
             report.check(.error, name, allowedExtension(name))
@@ -84,6 +88,11 @@ enum TemplateRules {
                 }
             }
         }
+    }
+
+    /// The chart tree as schema validation sees it (Helm's `ToRenderValuesWithSchemaValidation`).
+    static func schemaNode(_ chart: Chart) -> SchemaChartNode {
+        SchemaChartNode(name: chart.name, schemaJSON: chart.schema, dependencies: chart.dependencies.map(schemaNode))
     }
 
     static func allowedExtension(_ name: String) -> String? {
