@@ -79,8 +79,7 @@ struct TemplateCommand: ParsableCommand {
             release: ReleaseOptions(name: name, namespace: namespace, revision: 1, isInstall: !isUpgrade, isUpgrade: isUpgrade),
             capabilities: capabilities, strict: strict, subchartNotes: subchartNotes,
             skipSchemaValidation: skipSchemaValidation)
-        let result = try Engine.render(chart: chart, values: values, options: options)
-        return try result.templateOutput(TemplateOutputOptions(
+        return try Engine.template(chart: chart, values: values, options: options, output: TemplateOutputOptions(
             includeCRDs: includeCRDs, skipTests: skipTests, noHooks: noHooks, showOnly: showOnly))
     }
 }
