@@ -12,6 +12,8 @@ struct ChartMeasurement: Codable {
     var medianMs: Double
     var p95Ms: Double
     var minMs: Double
+    /// Median CPU time (user + system) per load + render.
+    var cpuMedianMs: Double
     /// Load and render medians separately.
     var loadMedianMs: Double
     var renderMedianMs: Double
@@ -49,28 +51,31 @@ struct ChartRun {
 
     /// Loads and renders `warmup + runs` times; times and allocation counts of the measured runs.
     func measure(runs: Int, warmup: Int) -> ChartMeasurement {
-        var result = ChartMeasurement(chart: path, runs: runs, medianMs: 0, p95Ms: 0, minMs: 0, loadMedianMs: 0,
+        var result = ChartMeasurement(chart: path, runs: runs, medianMs: 0, p95Ms: 0, minMs: 0, cpuMedianMs: 0, loadMedianMs: 0,
                                       renderMedianMs: 0, outputBytes: 0, documents: 0, allocations: 0,
                                       allocatedBytes: 0, peakRSSKiB: 0, error: nil)
         do {
             let values = try userValues()
             let options = try options()
             var totals: [Double] = [], loads: [Double] = [], renders: [Double] = []
-            var calls: [Double] = [], bytes: [Double] = []
+            var calls: [Double] = [], bytes: [Double] = [], cpu: [Double] = []
             var output = ""
             for i in 0..<(warmup + runs) {
                 let a0 = allocationSnapshot()
+                let c0 = cpuMilliseconds()
                 let t0 = nowMilliseconds()
                 let chart = try ChartLoader.load(path: path)
                 let t1 = nowMilliseconds()
                 output = try Engine.template(chart: chart, values: values, options: options,
                                              output: TemplateOutputOptions())
                 let t2 = nowMilliseconds()
+                let c1 = cpuMilliseconds()
                 let a1 = allocationSnapshot()
                 guard i >= warmup else { continue }
                 totals.append(t2 - t0)
                 loads.append(t1 - t0)
                 renders.append(t2 - t1)
+                cpu.append(c1 - c0)
                 calls.append(Double(a1.calls - a0.calls))
                 bytes.append(Double(a1.bytes - a0.bytes))
             }
@@ -78,6 +83,7 @@ struct ChartRun {
             result.medianMs = total.median
             result.p95Ms = total.p95
             result.minMs = total.min
+            result.cpuMedianMs = Summary(cpu).median
             result.loadMedianMs = Summary(loads).median
             result.renderMedianMs = Summary(renders).median
             result.allocations = UInt64(Summary(calls).median)

@@ -17,6 +17,15 @@ func peakRSSKiB() -> Int {
     return usage.ru_maxrss
 }
 
+/// CPU time (user + system, all threads) of the process so far, in milliseconds:
+/// steadier than wall time on a shared machine.
+func cpuMilliseconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
+    return ms(usage.ru_utime) + ms(usage.ru_stime)
+}
+
 /// Allocation calls and requested bytes since process start (the counting allocator front).
 func allocationSnapshot() -> (calls: UInt64, bytes: UInt64) {
     let s = malloc_counter_read()

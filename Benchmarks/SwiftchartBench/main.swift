@@ -95,7 +95,7 @@ func measureInWorker(_ chart: String, _ args: Arguments) -> ChartMeasurement {
 }
 
 func failed(_ chart: String, _ args: Arguments, _ message: String) -> ChartMeasurement {
-    ChartMeasurement(chart: chart, runs: args.runs, medianMs: 0, p95Ms: 0, minMs: 0, loadMedianMs: 0, renderMedianMs: 0,
+    ChartMeasurement(chart: chart, runs: args.runs, medianMs: 0, p95Ms: 0, minMs: 0, cpuMedianMs: 0, loadMedianMs: 0, renderMedianMs: 0,
                      outputBytes: 0, documents: 0, allocations: 0, allocatedBytes: 0, peakRSSKiB: 0, error: message)
 }
 
@@ -103,23 +103,23 @@ func ms(_ v: Double) -> String { v < 100 ? String(format: "%.2f", v) : String(fo
 
 func report(_ results: [ChartMeasurement], _ args: Arguments) {
     let helm = helmReference()
-    print("| chart | docs | output | median ms | p95 ms | load / render ms | allocs/render | MB alloc/render | peak RSS MiB | Helm engine ms | Helm / swiftchart |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| chart | docs | output | median ms | p95 ms | CPU ms | load / render ms | allocs/render | MB alloc/render | peak RSS MiB | Helm engine ms | Helm / swiftchart |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in results {
         let name = URL(fileURLWithPath: r.chart).lastPathComponent
         if let error = r.error {
             let firstLine = error.split(separator: "\n").first.map(String.init) ?? error
-            print("| \(name) | — | — | — | — | — | — | — | \(String(format: "%.1f", Double(r.peakRSSKiB) / 1024)) | — | error: \(firstLine.prefix(80)) |")
+            print("| \(name) | — | — | — | — | — | — | — | — | \(String(format: "%.1f", Double(r.peakRSSKiB) / 1024)) | — | error: \(firstLine.prefix(80)) |")
             continue
         }
         let key = args.valuesFiles.isEmpty ? name : name + args.valuesFiles.map { " -f " + URL(fileURLWithPath: $0).lastPathComponent }.joined()
         let helmMs = helm[key]
-        print("| \(name) | \(r.documents) | \(String(format: "%.1f", Double(r.outputBytes) / 1024)) KB | \(ms(r.medianMs)) | \(ms(r.p95Ms)) "
+        print("| \(name) | \(r.documents) | \(String(format: "%.1f", Double(r.outputBytes) / 1024)) KB | \(ms(r.medianMs)) | \(ms(r.p95Ms)) | \(ms(r.cpuMedianMs)) "
               + "| \(ms(r.loadMedianMs)) / \(ms(r.renderMedianMs)) | \(r.allocations) | \(String(format: "%.1f", Double(r.allocatedBytes) / 1_048_576)) "
               + "| \(String(format: "%.1f", Double(r.peakRSSKiB) / 1024)) | \(helmMs.map(ms) ?? "—") "
               + "| \(helmMs.map { String(format: "%.1f×", $0 / r.medianMs) } ?? "—") |")
     }
-    print("\n\(args.runs) runs after \(args.warmup) warm-ups; time = load + render + sort + print; "
+    print("\n\(args.runs) runs after \(args.warmup) warm-ups; time = load + render + sort + print (wall; CPU = user + system); "
           + "allocs = malloc/calloc/realloc/memalign calls; peak RSS = max RSS of the \(args.inProcess ? "benchmark process so far" : "chart's worker process").")
 }
 
