@@ -23,6 +23,7 @@ import argparse
 import datetime
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -41,28 +42,37 @@ def template_argv(binary: str, chart: str) -> list[str]:
     return [binary, "template", "rel", chart, "-n", "prod", "--kube-version", "v1.31.0"]
 
 
-def run_once(argv: list[str]) -> tuple[float, int, int, int]:
-    """Wall ms, exit status, peak RSS KiB and output bytes of one process (stdout to a file)."""
+def run_once(argv: list[str]) -> tuple[float, int, int]:
+    """Wall ms, exit status and output bytes of one process (stdout to a file)."""
     with tempfile.TemporaryFile() as out:
         t0 = time.perf_counter()
-        p = subprocess.Popen(argv, stdout=out, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(p.pid, 0)
+        p = subprocess.run(argv, stdout=out, stderr=subprocess.DEVNULL)
         dt = (time.perf_counter() - t0) * 1000
-        p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0, os.SEEK_END)
-        return dt, p.returncode, usage.ru_maxrss, out.tell()
+        return dt, p.returncode, out.tell()
+
+
+def peak_rss_kib(argv: list[str]) -> int | None:
+    """Max RSS of one run, from /usr/bin/time (the rusage a Python child reports
+    includes the RSS of the Python process it was forked from)."""
+    if not os.path.exists("/usr/bin/time"):
+        return None
+    with tempfile.NamedTemporaryFile("r") as report:
+        subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%M"] + argv,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        text = report.read().strip().splitlines()
+        return int(text[-1]) if text and text[-1].isdigit() else None
 
 
 def time_process(argv: list[str], runs: int, warmup: int) -> dict:
-    samples, rss = [], []
+    samples = []
     status, size = 0, 0
     for i in range(warmup + runs):
-        dt, status, maxrss, size = run_once(argv)
+        dt, status, size = run_once(argv)
         if i >= warmup:
             samples.append(dt)
-            rss.append(maxrss)
     return {"median_ms": statistics.median(samples), "min_ms": min(samples), "exit": status,
-            "peak_rss_kib": max(rss), "output_bytes": size}
+            "peak_rss_kib": peak_rss_kib(argv), "output_bytes": size}
 
 
 def in_process(bench: str, charts: list[str], runs: int) -> dict[str, dict]:
@@ -83,13 +93,15 @@ def helm_reference() -> dict:
 
 
 def helm_engine_live(chart: str, runs: int) -> float | None:
-    sys.path.insert(0, HELM_BENCH)
-    try:
-        import benchlib
-        return benchlib.time_engine(chart, [], runs, 2)["median_ms"]
-    except Exception as e:  # the SDK may be unavailable: report without Helm
-        print(f"compare: Helm engine not measured for {chart}: {e}", file=sys.stderr)
+    """Helm's in-process engine median, measured by helm-bench in its own process
+    (Helm's Go runtime must not run inside this one while swiftchart is timed)."""
+    p = subprocess.run([os.path.join(HELM_BENCH, "helm-bench"), chart, "--no-process", "--runs", str(runs),
+                        "--warmup", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    m = re.search(r"Helm engine in-process\s+median ([0-9.]+) ms", p.stdout)
+    if not m:
+        print(f"compare: Helm engine not measured for {chart}: {p.stderr.strip()[-300:]}", file=sys.stderr)
         return None
+    return float(m.group(1))
 
 
 def fmt(ms: float | None) -> str:
