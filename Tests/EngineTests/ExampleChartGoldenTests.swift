@@ -35,25 +35,25 @@ import Values
         #expect(output == expected)
     }
 
-    /// (chart, release, environment): NOTES.txt rendered as Helm stores it in the release.
-    static let notes: [(String, String, String)] = [
-        ("database", "db", "staging"),
-        ("batch", "jobs", "prod"),
-        ("node-agent", "agent", "prod"),
-        ("platform", "platform", "staging"),
+    /// NOTES.txt rendered as Helm stores it in the release (`<chart>-<environment>-notes.txt`).
+    static let notes: [Case] = [
+        Case(chart: "database", release: "db", environment: "staging"),
+        Case(chart: "batch", release: "jobs", environment: "prod"),
+        Case(chart: "node-agent", release: "agent", environment: "prod"),
+        Case(chart: "platform", release: "platform", environment: "staging"),
     ]
 
     @Test(arguments: notes)
-    func exampleNotesMatchHelm(chart name: String, release: String, environment: String) throws {
-        let chart = GoldenTests.packageRoot + "/Charts/" + name
+    func exampleNotesMatchHelm(_ c: Case) throws {
+        let chart = GoldenTests.packageRoot + "/Charts/" + c.chart
         let loaded = try ChartLoader.load(path: chart)
-        let file = "\(chart)/values-\(environment).yaml"
+        let file = "\(chart)/values-\(c.environment ?? "").yaml"
         let values = try YAML.loadValues([UInt8](FileManager.default.contents(atPath: file) ?? Data()), file: file)
         var capabilities = Capabilities()
         capabilities.kubeVersion = try KubeVersion(parsing: "v1.31.0")
         let result = try Engine.render(chart: loaded, values: .map(values),
-                                       options: RenderOptions(release: ReleaseOptions(name: release), capabilities: capabilities))
-        let expected = try String(contentsOfFile: "\(Self.examples)/\(name)-\(environment)-notes.txt", encoding: .utf8)
+                                       options: RenderOptions(release: ReleaseOptions(name: c.release), capabilities: capabilities))
+        let expected = try String(contentsOfFile: "\(Self.examples)/\(c.chart)-\(c.environment ?? "")-notes.txt", encoding: .utf8)
         #expect(result.notes == expected)
     }
 }

@@ -81,10 +81,11 @@ import Values
             let bytes = [UInt8](FileManager.default.contents(atPath: path(file)) ?? Data())
             values = Merge.mergeMaps(values, try YAML.loadValues(bytes, file: file))
         }
+        let chartsRoot = charts
         values = try SetParser.apply(
             json: c.setJSON, set: c.set, setString: c.setString, setFile: c.setFile,
             readFile: { file throws(ValuesError) in
-                guard let data = FileManager.default.contents(atPath: path(file)) else {
+                guard let data = FileManager.default.contents(atPath: chartsRoot + "/" + file) else {
                     throw ValuesError(message: "open \(file): no such file or directory")
                 }
                 return .string(String(decoding: data, as: UTF8.self))
