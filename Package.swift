@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "swiftchart", targets: ["swiftchart"]),
+        .executable(name: "swiftchart-bench", targets: ["swiftchart-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +47,11 @@ let package = Package(
             "Engine", "Chart", "Values", "Repository", "RepositoryHTTP", "Release",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // Benchmark (Benchmarks/README.md): in-process load + render timing, allocation counts, peak RSS.
+        .target(name: "MallocCounter", path: "Benchmarks/MallocCounter"),
+        .executableTarget(name: "swiftchart-bench", dependencies: ["Engine", "Chart", "Values", "MallocCounter"],
+                          path: "Benchmarks/SwiftchartBench"),
 
         .testTarget(name: "ValuesTests", dependencies: ["Values"]),
         .testTarget(name: "SemverTests", dependencies: ["Semver"]),

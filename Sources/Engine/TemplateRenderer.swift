@@ -17,6 +17,11 @@ struct TemplateRenderer {
     }
 
     func render(chart: Chart, values: Value) throws -> [String: String] {
+        // One large-stack thread for all parses and executions (each would start its own otherwise).
+        try LargeStack.run { try renderOnLargeStack(chart: chart, values: values) }
+    }
+
+    private func renderOnLargeStack(chart: Chart, values: Value) throws -> [String: String] {
         var templates: [String: Renderable] = [:]
         let top: [String: Value] = [
             "Values": values,
@@ -25,7 +30,7 @@ struct TemplateRenderer {
         ]
         _ = collect(chart, parentData: top, isRoot: true, fullPath: chart.name, into: &templates)
 
-        let order = templates.keys.sorted(by: Self.parseOrder)
+        let order = Self.parseOrdered(Array(templates.keys))
         var set = TemplateSet(functions: Functions.standard(options: options.functionOptions),
                               options: TemplateOptions(missingKey: options.strict ? .error : .zero))
         for name in order {
@@ -80,6 +85,13 @@ struct TemplateRenderer {
         return next
     }
 
+    /// `names` sorted by `parseOrder`, each name's depth counted once.
+    static func parseOrdered(_ names: [String]) -> [String] {
+        names.map { name in (name, name.utf8.reduce(0) { $0 + ($1 == 0x2F ? 1 : 0) }) }
+            .sorted { a, b in a.1 != b.1 ? a.1 > b.1 : goLess(b.0, a.0) }
+            .map(\.0)
+    }
+
     /// `sort.Reverse(byPathLen)`: more `/` first; equal depth in reverse byte order.
     static func parseOrder(_ a: String, _ b: String) -> Bool {
         let ca = a.utf8.reduce(0) { $0 + ($1 == 0x2F ? 1 : 0) }
@@ -90,27 +102,32 @@ struct TemplateRenderer {
 }
 
 extension String {
-    /// `strings.ReplaceAll` on UTF-8 bytes.
+    /// `strings.ReplaceAll` on UTF-8 bytes; returns `self` untouched (no copy) when `target` does not occur.
     func replacingAll(_ target: String, with replacement: String) -> String {
         let t = Array(target.utf8)
-        var bytes = Array(self.utf8)
-        guard !t.isEmpty, bytes.count >= t.count else { return self }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        var changed = false
-        while i < bytes.count {
-            if bytes[i] == t[0], i + t.count <= bytes.count, bytes[i..<(i + t.count)].elementsEqual(t) {
+        guard let first = t.first else { return self }
+        var copy = self
+        return copy.withUTF8 { bytes -> String in
+            let n = bytes.count
+            guard n >= t.count else { return self }
+            var out: [UInt8] = []
+            var copied = 0
+            var i = 0
+            let lastStart = n - t.count
+            while i <= lastStart {
+                guard bytes[i] == first else { i += 1; continue }
+                var j = 1
+                while j < t.count && bytes[i + j] == t[j] { j += 1 }
+                guard j == t.count else { i += 1; continue }
+                if out.isEmpty { out.reserveCapacity(n) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
                 out.append(contentsOf: replacement.utf8)
                 i += t.count
-                changed = true
-            } else {
-                out.append(bytes[i])
-                i += 1
+                copied = i
             }
+            if copied == 0 { return self }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n]))
+            return String(decoding: out, as: UTF8.self)
         }
-        if !changed { return self }
-        bytes = out
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

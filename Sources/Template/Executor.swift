@@ -118,7 +118,7 @@ final class Executor: FunctionContext {
             includeCounts[name] = 1
         }
         defer { includeCounts[name, default: 1] -= 1 }
-        guard let tree = set.templates[name] else {
+        guard let tree = set.tree(named: name) else {
             throw set.noTemplateError(name)
         }
         if nesting.level >= NestingCounter.limit {
@@ -139,7 +139,7 @@ final class Executor: FunctionContext {
     func executeInline(_ text: String, name: String, data: Value) throws -> String {
         var overlay = set
         try overlay.parseInline(name: name, text: text)
-        guard let tree = overlay.templates[name] else { throw overlay.noTemplateError(name) }
+        guard let tree = overlay.tree(named: name) else { throw overlay.noTemplateError(name) }
         if nesting.level >= NestingCounter.limit {
             throw FunctionError("exceeded maximum template depth (\(NestingCounter.limit))")
         }
@@ -324,7 +324,7 @@ final class Executor: FunctionContext {
 
     private func walkTemplate(_ dot: EValue, _ t: TemplateNode) throws {
         node = t
-        guard let tree = set.templates[t.name] else {
+        guard let tree = set.tree(named: t.name) else {
             throw errorf("template \(GoStrconv.quote(t.name)) not defined")
         }
         if depth == Executor.maxExecDepth {

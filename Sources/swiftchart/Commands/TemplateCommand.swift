@@ -84,11 +84,11 @@ struct TemplateCommand: ParsableCommand {
             release: ReleaseOptions(name: name, namespace: namespace, revision: 1, isInstall: !isUpgrade, isUpgrade: isUpgrade),
             capabilities: capabilities, strict: strict, subchartNotes: subchartNotes,
             skipSchemaValidation: skipSchemaValidation)
-        let result = try Engine.render(chart: chart, values: values, options: options)
         let outputOptions = TemplateOutputOptions(includeCRDs: includeCRDs, skipTests: skipTests, noHooks: noHooks, showOnly: showOnly)
         if let outputDir {
+            let result = try Engine.render(chart: chart, values: values, options: options)
             return try OutputDirectory.write(result, to: outputDir, options: outputOptions)
         }
-        return try result.templateOutput(outputOptions)
+        return try Engine.template(chart: chart, values: values, options: options, output: outputOptions)
     }
 }
