@@ -121,27 +121,30 @@ enum DependencyRules {
     }
 }
 
-/// Helm's `rules.Crds`: every document in `crds/` is a `CustomResourceDefinition` of
-/// `apiextensions.k8s.io`.
+/// Helm's `rules.Crds`: every document of the chart's CRD files (`crds/`, after `.helmignore`,
+/// subcharts' included) is a `CustomResourceDefinition` of `apiextensions.k8s.io`.
 enum CRDRules {
     static func run(chartDir: String, into report: inout LintReport) {
-        let dir = chartDir + "/crds"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json") {
-            let path = "crds/" + name
-            guard let data = FileManager.default.contents(atPath: dir + "/" + name) else { continue }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: chartDir + "/crds", isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { report.check(.error, "crds/", "not a directory"); return }
+        let chart: Chart
+        do { chart = try ChartLoader.load(directory: chartDir) } catch {
+            report.check(.error, "crds/", "\(error)")
+            return
+        }
+        for file in ChartShow.crds(of: chart) {
             let documents: [Value]
-            do { documents = try YAML.loadAll([UInt8](data), file: path) } catch {
-                report.check(.error, path, "unable to parse YAML: \(error)")
-                continue
+            do { documents = try TemplateRules.documentChunks(file.text).map { try YAML.load(Array($0.utf8), file: file.path) } } catch {
+                report.check(.error, file.path, "unable to parse YAML: \(error)")
+                return
             }
             for case .map(let object) in documents {
-                let apiVersion = object["apiVersion"]?.stringValue ?? ""
-                if !apiVersion.hasPrefix("apiextensions.k8s.io") {
-                    report.check(.error, path, "apiVersion is not in 'apiextensions.k8s.io'")
+                if !(object["apiVersion"]?.stringValue ?? "").hasPrefix("apiextensions.k8s.io") {
+                    report.check(.error, file.path, "apiVersion is not in 'apiextensions.k8s.io'")
                 }
                 if object["kind"]?.stringValue != "CustomResourceDefinition" {
-                    report.check(.error, path, "object kind is not 'CustomResourceDefinition'")
+                    report.check(.error, file.path, "object kind is not 'CustomResourceDefinition'")
                 }
             }
         }

@@ -25,9 +25,18 @@ enum ChartfileRules {
             report.check(.error, file, "unable to parse YAML\n\terror unmarshaling JSON: json: cannot unmarshal into Go value of type chart.Metadata")
             return false
         }
+        if let unknown = raw.sortedKeys.first(where: { !metadataFields.contains($0) }) {
+            report.check(.warning, file, "failed to strictly parse chart metadata file\n\terror unmarshaling JSON: while decoding JSON: json: unknown field \(goQuote(unknown))")
+        }
         checkFields(raw: raw.dictionary, into: &report)
         return true
     }
+
+    /// The JSON names of `chart.Metadata`'s fields (what a strict parse accepts).
+    static let metadataFields: Set<String> = [
+        "name", "home", "sources", "version", "description", "keywords", "maintainers", "icon", "apiVersion",
+        "condition", "tags", "appVersion", "deprecated", "annotations", "kubeVersion", "dependencies", "type",
+    ]
 
     /// Field checks on the raw mapping (so they run even when the loader refused the chart).
     private static func checkFields(raw: [String: Value], into report: inout LintReport) {

@@ -18,6 +18,7 @@ enum TemplateRules {
         do { chart = try ChartLoader.load(directory: chartDir) } catch { report.check(.error, dir, "\(error)"); return }
         // Lint renders what is there: dependencies missing from charts/ are reported by the
         // dependency rule, not by the render (Helm's lint skips that check).
+        if chart.metadata.isLibrary { chart.metadata.type = "application" }
         let present = Set(chart.dependencies.map(\.name))
         chart.metadata.dependencies = chart.metadata.dependencies?.filter { present.contains($0.name) }
         // Files with other extensions are reported below; the engine would parse their output as
@@ -66,8 +67,10 @@ enum TemplateRules {
             let rendered = result.files[chart.name + "/" + name] ?? ""
             guard !rendered.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
             report.check(.warning, name, topIndent(rendered))
-            let documents: [Value]
-            do { documents = try YAML.loadAll(Array(rendered.utf8), file: name) } catch {
+            var documents: [Value] = []
+            do {
+                for chunk in try documentChunks(rendered) { documents.append(try YAML.load(Array(chunk.utf8), file: name)) }
+            } catch {
                 report.check(.error, name, "unable to parse YAML: \(error)")
                 return
             }
@@ -93,6 +96,28 @@ enum TemplateRules {
     /// The chart tree as schema validation sees it (Helm's `ToRenderValuesWithSchemaValidation`).
     static func schemaNode(_ chart: Chart) -> SchemaChartNode {
         SchemaChartNode(name: chart.name, schemaJSON: chart.schema, dependencies: chart.dependencies.map(schemaNode))
+    }
+
+    /// Documents as Kubernetes' `YAMLReader` splits a stream: at lines starting with `---`
+    /// followed by nothing but white space or a comment (anything else there is an error, as
+    /// in apimachinery); blank documents dropped.
+    static func documentChunks(_ content: String) throws -> [String] {
+        var chunks: [String] = []
+        var current = ""
+        for line in content.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("---") {
+                let rest = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
+                if !rest.isEmpty && !rest.hasPrefix("#") {
+                    throw RepositoryError("invalid Yaml document separator: \(rest)")
+                }
+                chunks.append(current)
+                current = ""
+            } else {
+                current += line + "\n"
+            }
+        }
+        chunks.append(current)
+        return chunks.filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
     static func allowedExtension(_ name: String) -> String? {
