@@ -54,6 +54,20 @@ import Testing
             "[ERROR] values.yaml: - at '/replicas': got number, want string\n",
             "[ERROR] templates/: values don't meet the specifications of the schema(s) in the following chart(s):\nc7:\n- at '/replicas': got number, want string\n",
         ]),
+        ("unknown Chart.yaml field; comment after a document separator", [
+            "Chart.yaml": "apiVersion: v2\nname: d1\nversion: 0.1.0\n" + icon + "engine: gotpl\n", "values.yaml": "a: 1\n",
+            "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\n{{- if true -}}\n\n# second\nkind: ConfigMap\napiVersion: v1\nmetadata:\n  name: b\n{{- end }}\n"], [
+            "[WARNING] Chart.yaml: failed to strictly parse chart metadata file\n\terror unmarshaling JSON: while decoding JSON: json: unknown field \"engine\"",
+        ]),
+        ("library chart", ["Chart.yaml": "apiVersion: v2\nname: d2\nversion: 0.1.0\n" + icon + "type: library\n", "values.yaml": "a: 1\n",
+                           "templates/_x.tpl": "{{- define \"x\" }}a{{ end }}\n"], []),
+        ("CRD files, .helmignore respected", ["Chart.yaml": "apiVersion: v2\nname: d3\nversion: 0.1.0\n" + icon, "values.yaml": "a: 1\n",
+                                             "crds/c.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n", "crds/skip.yaml": "kind: Other\n",
+                                             ".helmignore": "crds/skip.yaml\n"], [
+            "[WARNING] templates/: directory does not exist",
+            "[ERROR] crds/c.yaml: apiVersion is not in 'apiextensions.k8s.io'",
+            "[ERROR] crds/c.yaml: object kind is not 'CustomResourceDefinition'",
+        ]),
         ("apiVersion and maintainer", ["Chart.yaml": "apiVersion: v3\nname: c6\nversion: 0.1.0\nmaintainers:\n- email: a@b.c\n"], [
             "[ERROR] Chart.yaml: apiVersion 'v3' is not valid. The value must be either \"v1\" or \"v2\"",
             "[ERROR] Chart.yaml: each maintainer requires a name",
