@@ -138,8 +138,7 @@ final class Executor: FunctionContext {
 
     func executeInline(_ text: String, name: String, data: Value) throws -> String {
         var overlay = set
-        try overlay.parseInline(name: name, text: text)
-        guard let tree = overlay.templates[name] else { throw overlay.noTemplateError(name) }
+        guard let tree = try overlay.parseInline(name: name, text: text) else { throw overlay.noTemplateError(name) }
         if nesting.level >= NestingCounter.limit {
             throw FunctionError("exceeded maximum template depth (\(NestingCounter.limit))")
         }

@@ -77,9 +77,16 @@ public struct TemplateSet: Sendable {
     }
 
     /// Helm v4's `tpl`: the text is parsed as template `name` into a copy of
-    /// this set (its definitions replace existing ones) and executed there.
-    mutating func parseInline(name: String, text: String) throws {
-        try parse(name: name, text: text)
+    /// this set (its definitions replace existing ones, Go's `AddParseTree`
+    /// rule) and the freshly parsed top-level tree is returned. Go executes that
+    /// tree itself, not the set's entry for `name`: an empty text leaves a
+    /// non-empty template of the same name in the set, yet renders nothing.
+    mutating func parseInline(name: String, text: String) throws -> TemplateTree? {
+        let trees = try parseTrees(name: name, text: text)
+        if fileTrees[name] == nil { fileOrder.append(name) }
+        fileTrees[name] = trees
+        for t in trees { associate(t) }
+        return trees.first { $0.name == name } ?? templates[name]
     }
 
     func noTemplateError(_ template: String) -> TemplateError {
