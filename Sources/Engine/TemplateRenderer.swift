@@ -27,7 +27,7 @@ struct TemplateRenderer {
     func render(chart: Chart, values: Value) throws -> [String: String] {
         var templates: [String: Renderable] = [:]
         let top = ValueMap([
-            "Values": values,
+            "Values": Self.helmValues(values),
             "Release": options.release.value,
             "Capabilities": .object(CapabilitiesObject(capabilities: options.capabilities)),
         ])
@@ -47,7 +47,8 @@ struct TemplateRenderer {
         var rendered: [String: String] = [:]
         for name in order where !baseName(name).hasPrefix("_") {
             guard let t = templates[name] else { continue }
-            t.data.set("Template", .map(["Name": .string(name), "BasePath": .string(t.basePath)]))
+            t.data.set("Template", .map(ValueMap(["Name": .string(name), "BasePath": .string(t.basePath)],
+                                                 goTypeName: Self.helmValuesType)))
             let output: String
             do {
                 output = try set.execute(name: name, data: .map(t.data))
@@ -68,23 +69,32 @@ struct TemplateRenderer {
             "Files": .object(FilesObject(files: Dictionary(chart.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, b in b }))),
             "Release": parentData["Release"] ?? .null,
             "Capabilities": parentData["Capabilities"] ?? .null,
-            "Values": .map([:]),
+            "Values": .map(ValueMap([:], goTypeName: Self.helmValuesType)),
             "Subcharts": .map(subcharts),
-        ])
+        ], goTypeName: Self.helmValuesType)
         if isRoot {
             next.set("Values", parentData["Values"] ?? .map([:]))
         } else if case .map(let parentValues)? = parentData["Values"], case .map(let mine)? = parentValues[chart.name] {
-            next.set("Values", .map(mine))
+            next.set("Values", Self.helmValues(.map(mine)))
         }
         for sub in chart.dependencies {
-            subcharts.set(sub.name, .map(collect(sub, parentData: next, isRoot: false,
-                                                 fullPath: fullPath + "/charts/" + sub.name, into: &templates)))
+            let data = collect(sub, parentData: next, isRoot: false, fullPath: fullPath + "/charts/" + sub.name, into: &templates)
+            subcharts.set(sub.name, .map(ValueMap(sharing: data, goTypeName: nil)))
         }
         for t in chart.templates {
             if chart.metadata.isLibrary && !baseName(t.path).hasPrefix("_") { continue }
             templates[fullPath + "/" + t.path] = Renderable(text: t.text, data: next, basePath: fullPath + "/templates")
         }
         return next
+    }
+
+    /// Go type of the template data, `.Values` and `.Template` in Helm v4.
+    static let helmValuesType = "common.Values"
+
+    /// `common.Values(m)`: the same map, typed as Helm's values.
+    static func helmValues(_ v: Value) -> Value {
+        guard case .map(let m) = v else { return v }
+        return .map(ValueMap(sharing: m, goTypeName: helmValuesType))
     }
 
     /// `sort.Reverse(byPathLen)`: more `/` first; equal depth in reverse byte order.

@@ -32,4 +32,23 @@ import Values
         #expect(result.values["sub"]?["parentSet"] == nil)
         #expect(result.values["sub"]?["subSet"] == nil)
     }
+
+    /// Go types of the data (`common.Values` for dot, `.Values`, `.Template`;
+    /// plain maps elsewhere), from `helm-oracle template --notes`.
+    @Test func goTypesMatchHelm() throws {
+        let chart = try ChartLoader.load(path: Self.data + "/types")
+        let result = try Engine.render(chart: chart, values: .map([:]), options: RenderOptions(release: ReleaseOptions(name: "release-name")))
+        let expected = try String(contentsOfFile: Self.data + "/types.notes", encoding: .utf8)
+        #expect(result.notes == expected)
+    }
+
+    /// Sprig `dig` asserts a plain map: `.Values` (a `common.Values`) is refused.
+    @Test func digOnValuesRootFails() throws {
+        let chart = try ChartLoader.load(path: Self.data + "/typesdig")
+        #expect {
+            _ = try Engine.render(chart: chart, values: .map([:]), options: RenderOptions(release: ReleaseOptions(name: "release-name")))
+        } throws: { error in
+            "\(error)".contains("error calling dig: interface conversion: interface {} is common.Values, not map[string]interface {}")
+        }
+    }
 }
