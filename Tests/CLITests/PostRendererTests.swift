@@ -31,6 +31,7 @@ import Testing
           annotations:
             "helm.sh/hook": pre-install
 
+
         """
 
     /// (post-renderer script, its arguments, expected stdout or nil, phrases stderr must contain).
