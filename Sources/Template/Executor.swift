@@ -50,8 +50,12 @@ enum ArgType: Equatable {
         switch (t, v) {
         case (.any, _): return true
         case (.string, .string), (.int, .int), (.int64, .int64), (.float64, .float), (.bool, .bool),
-             (.list, .list), (.map, .map), (.bytes, .bytes):
+             (.list, .list), (.bytes, .bytes):
             return true
+        case (.map, .map(let m)):
+            // Named types over map[string]interface{} (common.Values) are assignable;
+            // another map type (Sprig's map[string]string) is not.
+            return !(m.goTypeName?.hasPrefix("map[") ?? false)
         default: return false
         }
     }
