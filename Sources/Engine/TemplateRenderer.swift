@@ -7,15 +7,23 @@ import Values
 /// one template set (deepest paths first, then reverse lexical order, so
 /// that shallower files' `define`s win), then every non-partial template is
 /// executed with its chart's scoped data; `<no value>` is removed from the output.
+///
+/// As in Helm, the data is one Go map per chart, shared by all templates of
+/// that chart (and reachable from the parent as `.Subcharts.<name>`), and a
+/// subchart's `.Values` is the parent's `.Values.<name>` map itself: a
+/// template's in-place change (`set . "k" v`, `set .Values …`) is seen by the
+/// templates executed after it.
 struct TemplateRenderer {
     let options: RenderOptions
 
     struct Renderable {
         var text: String
-        var data: [String: Value]
+        var data: ValueMap
         var basePath: String
     }
 
+    /// Renders the chart's templates; `values` is handed to templates as is
+    /// (callers pass a copy they do not mind being changed).
     func render(chart: Chart, values: Value) throws -> [String: String] {
         // One large-stack thread for all parses and executions (each would start its own otherwise).
         try LargeStack.run { try renderOnLargeStack(chart: chart, values: values) }
@@ -23,11 +31,11 @@ struct TemplateRenderer {
 
     private func renderOnLargeStack(chart: Chart, values: Value) throws -> [String: String] {
         var templates: [String: Renderable] = [:]
-        let top: [String: Value] = [
-            "Values": values,
+        let top = ValueMap([
+            "Values": Self.helmValues(values),
             "Release": options.release.value,
             "Capabilities": .object(CapabilitiesObject(capabilities: options.capabilities)),
-        ]
+        ])
         _ = collect(chart, parentData: top, isRoot: true, fullPath: chart.name, into: &templates)
 
         let order = Self.parseOrdered(Array(templates.keys))
@@ -44,11 +52,11 @@ struct TemplateRenderer {
         var rendered: [String: String] = [:]
         for name in order where !baseName(name).hasPrefix("_") {
             guard let t = templates[name] else { continue }
-            var data = t.data
-            data["Template"] = .map(["Name": .string(name), "BasePath": .string(t.basePath)])
+            t.data.set("Template", .map(ValueMap(["Name": .string(name), "BasePath": .string(t.basePath)],
+                                                 goTypeName: Self.helmValuesType)))
             let output: String
             do {
-                output = try set.execute(name: name, data: .map(data))
+                output = try set.execute(name: name, data: .map(t.data))
             } catch let e as TemplateError {
                 throw HelmErrorCleanup.executionError(e, file: name, sources: templates.mapValues(\.text))
             }
@@ -58,26 +66,26 @@ struct TemplateRenderer {
     }
 
     /// Builds each chart's template data (Helm's `recAllTpls`) and records its templates.
-    private func collect(_ chart: Chart, parentData: [String: Value], isRoot: Bool, fullPath: String,
-                         into templates: inout [String: Renderable]) -> [String: Value] {
-        var next: [String: Value] = [
+    private func collect(_ chart: Chart, parentData: ValueMap, isRoot: Bool, fullPath: String,
+                         into templates: inout [String: Renderable]) -> ValueMap {
+        let subcharts = ValueMap()
+        let next = ValueMap([
             "Chart": ChartObject.value(for: chart.metadata, isRoot: isRoot),
             "Files": .object(FilesObject(files: Dictionary(chart.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, b in b }))),
             "Release": parentData["Release"] ?? .null,
             "Capabilities": parentData["Capabilities"] ?? .null,
-            "Values": .map([:]),
-        ]
+            "Values": .map(ValueMap([:], goTypeName: Self.helmValuesType)),
+            "Subcharts": .map(subcharts),
+        ], goTypeName: Self.helmValuesType)
         if isRoot {
-            next["Values"] = parentData["Values"] ?? .map([:])
+            next.set("Values", parentData["Values"] ?? .map([:]))
         } else if case .map(let parentValues)? = parentData["Values"], case .map(let mine)? = parentValues[chart.name] {
-            next["Values"] = .map(mine)
+            next.set("Values", Self.helmValues(.map(mine)))
         }
-        var subcharts: [String: Value] = [:]
         for sub in chart.dependencies {
-            subcharts[sub.name] = .map(collect(sub, parentData: next, isRoot: false,
-                                               fullPath: fullPath + "/charts/" + sub.name, into: &templates))
+            let data = collect(sub, parentData: next, isRoot: false, fullPath: fullPath + "/charts/" + sub.name, into: &templates)
+            subcharts.set(sub.name, .map(ValueMap(sharing: data, goTypeName: nil)))
         }
-        next["Subcharts"] = .map(subcharts)
         for t in chart.templates {
             if chart.metadata.isLibrary && !baseName(t.path).hasPrefix("_") { continue }
             templates[fullPath + "/" + t.path] = Renderable(text: t.text, data: next, basePath: fullPath + "/templates")
@@ -90,6 +98,15 @@ struct TemplateRenderer {
         names.map { name in (name, name.utf8.reduce(0) { $0 + ($1 == 0x2F ? 1 : 0) }) }
             .sorted { a, b in a.1 != b.1 ? a.1 > b.1 : goLess(b.0, a.0) }
             .map(\.0)
+    }
+
+    /// Go type of the template data, `.Values` and `.Template` in Helm v4.
+    static let helmValuesType = "common.Values"
+
+    /// `common.Values(m)`: the same map, typed as Helm's values.
+    static func helmValues(_ v: Value) -> Value {
+        guard case .map(let m) = v else { return v }
+        return .map(ValueMap(sharing: m, goTypeName: helmValuesType))
     }
 
     /// `sort.Reverse(byPathLen)`: more `/` first; equal depth in reverse byte order.

@@ -93,9 +93,12 @@ public struct TemplateSet: Sendable {
     }
 
     /// Helm v4's `tpl`: the text is parsed as template `name` into a copy of
-    /// this set (its definitions replace existing ones) and executed there.
+    /// this set (its definitions replace existing ones, Go's `AddParseTree`
+    /// rule) and the freshly parsed top-level tree is returned. Go executes that
+    /// tree itself, not the set's entry for `name`: an empty text leaves a
+    /// non-empty template of the same name in the set, yet renders nothing.
     /// The parse of a text is cached: charts call `tpl` with the same few texts.
-    mutating func parseInline(name: String, text: String) throws {
+    mutating func parseInline(name: String, text: String) throws -> TemplateTree? {
         let trees: [TemplateTree]
         if let cached = inlineTrees.get(name: name, text: text) {
             trees = cached
@@ -106,6 +109,7 @@ public struct TemplateSet: Sendable {
         for t in trees where !(t.isEmpty && tree(named: t.name) != nil) {
             inlineTemplates[t.name] = t
         }
+        return trees.first { $0.name == name } ?? tree(named: name)
     }
 
     func noTemplateError(_ template: String) -> TemplateError {
