@@ -1,3 +1,4 @@
+import Values
 import Semver
 
 
@@ -70,29 +71,13 @@ func sanitize(_ s: String) -> String {
         if scalar.properties.isWhitespace {
             out.append(" ")
             changed = changed || scalar != " "
-        } else if isGoPrintable(scalar) {
+        } else if GoStrconv.isPrint(scalar.value) {
             out.append(scalar)
         } else {
             changed = true
         }
     }
     return changed ? String(out) : s
-}
-
-/// Go's `unicode.IsPrint` (letters, marks, numbers, punctuation, symbols and the ASCII space).
-private func isGoPrintable(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar == " " { return true }
-    switch scalar.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-         .nonspacingMark, .spacingMark, .enclosingMark,
-         .decimalNumber, .letterNumber, .otherNumber,
-         .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-         .initialPunctuation, .finalPunctuation, .otherPunctuation,
-         .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-        return true
-    default:
-        return false
-    }
 }
 
 /// Go's `filepath.Base` on a slash path.
@@ -105,23 +90,5 @@ func goPathBase(_ path: String) -> String {
     return String(p)
 }
 
-/// Go's `%q` for the plain strings that appear in chart messages.
-func goQuote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
+/// Go's `%q` (`strconv.Quote`), as Helm's messages quote names and paths.
+func goQuote(_ s: String) -> String { GoStrconv.quote(s) }

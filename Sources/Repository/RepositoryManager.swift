@@ -1,3 +1,4 @@
+import Values
 import Chart
 import Foundation
 
@@ -126,23 +127,5 @@ public struct RepositoryManager: Sendable {
     }
 }
 
-/// Go's `%q` for plain strings (quotes, backslashes and control characters escaped).
-func goQuote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case "\r": out += "\\r"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7f {
-                out += String(format: "\\x%02x", scalar.value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
+/// Go's `%q` (`strconv.Quote`), as Helm's repository messages quote names and URLs.
+func goQuote(_ s: String) -> String { GoStrconv.quote(s) }

@@ -1,3 +1,4 @@
+import Values
 /// The text a template tree was parsed from, for error positions
 /// (Go's `Tree.text` and `Tree.ParseName`).
 final class SourceText: Sendable {

@@ -1,3 +1,4 @@
+import Values
 /// Go's `html`, `js` and `urlquery` escapers (`text/template` funcs and `net/url.QueryEscape`).
 enum Escapers {
     static func html(_ s: String) -> String {

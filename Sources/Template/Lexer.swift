@@ -1,3 +1,4 @@
+import Values
 /// Token kinds of Go's template lexer (`parse/lex.go`), in Go's order:
 /// keywords come after `keyword` so `rawValue > keyword` tests for them.
 enum TokenType: Int, Sendable {

@@ -1,3 +1,4 @@
+import Values
 /// A number constant of a template, stored under every Go type that can
 /// represent it (Go's `parse.NumberNode`: ideal constants).
 struct NumberLiteral: Sendable {

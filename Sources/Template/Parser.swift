@@ -1,3 +1,4 @@
+import Values
 /// A parse failure, formatted as Go's `Tree.errorf`: `template: NAME:LINE: MESSAGE`.
 struct ParseFailure: Error {
     let parseName: String

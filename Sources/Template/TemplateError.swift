@@ -1,3 +1,4 @@
+import Values
 /// An error from parsing or executing a template, with Go's exact text as
 /// `description` (`template: NAME:LINE:COL: executing "T" at <CTX>: MSG`)
 /// and its parts as fields so callers can reformat it (Helm v4 does).

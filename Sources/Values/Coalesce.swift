@@ -231,7 +231,5 @@ enum GoPrint {
         return "%!\(verb)(\(v.goTypeName)=\(value(v)))"
     }
 
-    static func quote(_ s: String) -> String {
-        JSON.encode(.string(s), escapeHTML: false)
-    }
+    static func quote(_ s: String) -> String { GoStrconv.quote(s) }
 }

@@ -16,54 +16,7 @@ enum SchemaText {
     }
 
     /// The inside of Go's `strconv.Quote` (without the surrounding quotes).
-    static func goQuoteBody(_ s: String) -> String {
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0B}": out += "\\v"
-            default:
-                if isGoPrintable(u) {
-                    out.unicodeScalars.append(u)
-                } else if u.value < 0x20 || u.value == 0x7F {
-                    out += "\\x" + hex(u.value, width: 2)
-                } else if u.value < 0x10000 {
-                    out += "\\u" + hex(u.value, width: 4)
-                } else {
-                    out += "\\U" + hex(u.value, width: 8)
-                }
-            }
-        }
-        return out
-    }
-
-    private static func hex(_ v: UInt32, width: Int) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-
-    /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and ASCII space.
-    static func isGoPrintable(_ u: Unicode.Scalar) -> Bool {
-        if u == " " { return true }
-        switch u.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark,
-             .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
-    }
+    static func goQuoteBody(_ s: String) -> String { String(GoStrconv.quote(s).dropFirst().dropLast()) }
 
     /// A JSON pointer from reference tokens (`~` → `~0`, `/` → `~1`).
     static func jsonPointer(_ tokens: [String]) -> String {

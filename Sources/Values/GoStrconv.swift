@@ -1,9 +1,9 @@
 /// Ports of the parts of Go's `strconv` and `unicode` that templates observe:
 /// quoting (`%q`, node strings in errors), unquoting literals, number syntax.
-enum GoStrconv {
+public enum GoStrconv {
     /// Go's `unicode.IsPrint` / `strconv.IsPrint`: letters, marks, numbers,
     /// punctuation, symbols and the ASCII space.
-    static func isPrint(_ r: UInt32) -> Bool {
+    public static func isPrint(_ r: UInt32) -> Bool {
         if r < 0x80 { return r >= 0x20 && r < 0x7F }
         guard let scalar = Unicode.Scalar(r) else { return false }
         switch scalar.properties.generalCategory {
@@ -20,7 +20,7 @@ enum GoStrconv {
     }
 
     /// Go's `unicode.IsLetter`.
-    static func isLetter(_ r: UInt32) -> Bool {
+    public static func isLetter(_ r: UInt32) -> Bool {
         if r < 0x80 { return (r | 0x20) >= 0x61 && (r | 0x20) <= 0x7A }
         guard let scalar = Unicode.Scalar(r) else { return false }
         switch scalar.properties.generalCategory {
@@ -30,14 +30,14 @@ enum GoStrconv {
     }
 
     /// Go's `unicode.IsDigit`.
-    static func isDigit(_ r: UInt32) -> Bool {
+    public static func isDigit(_ r: UInt32) -> Bool {
         if r < 0x80 { return r >= 0x30 && r <= 0x39 }
         guard let scalar = Unicode.Scalar(r) else { return false }
         return scalar.properties.generalCategory == .decimalNumber
     }
 
     /// Decodes one UTF-8 rune at `i`; invalid sequences decode as U+FFFD of width 1 (Go's rule).
-    static func decodeRune(_ b: [UInt8], _ i: Int) -> (rune: UInt32, width: Int) {
+    public static func decodeRune(_ b: [UInt8], _ i: Int) -> (rune: UInt32, width: Int) {
         let n = b.count
         let c0 = b[i]
         if c0 < 0x80 { return (UInt32(c0), 1) }
@@ -59,7 +59,7 @@ enum GoStrconv {
         return (0xFFFD, 1)
     }
 
-    static func appendRune(_ r: UInt32, to out: inout [UInt8]) {
+    public static func appendRune(_ r: UInt32, to out: inout [UInt8]) {
         var r = r
         if r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF) { r = 0xFFFD }
         if r < 0x80 {
@@ -75,7 +75,7 @@ enum GoStrconv {
         }
     }
 
-    static func runeCount(_ b: ArraySlice<UInt8>) -> Int {
+    public static func runeCount(_ b: ArraySlice<UInt8>) -> Int {
         var n = 0
         for c in b where c & 0xC0 != 0x80 { n += 1 }
         return n
@@ -115,7 +115,7 @@ enum GoStrconv {
     }
 
     /// Go's `strconv.Quote` (or `QuoteToASCII`) of raw bytes.
-    static func quote(_ s: ArraySlice<UInt8>, asciiOnly: Bool = false, into out: inout [UInt8]) {
+    public static func quote(_ s: ArraySlice<UInt8>, asciiOnly: Bool = false, into out: inout [UInt8]) {
         out.append(0x22)
         let bytes = Array(s)
         var i = 0
@@ -133,14 +133,14 @@ enum GoStrconv {
         out.append(0x22)
     }
 
-    static func quote(_ s: String, asciiOnly: Bool = false) -> String {
+    public static func quote(_ s: String, asciiOnly: Bool = false) -> String {
         var out: [UInt8] = []
         quote(Array(s.utf8)[...], asciiOnly: asciiOnly, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Go's `strconv.QuoteRune` (or `QuoteRuneToASCII`).
-    static func quoteRune(_ r: UInt32, asciiOnly: Bool = false, into out: inout [UInt8]) {
+    public static func quoteRune(_ r: UInt32, asciiOnly: Bool = false, into out: inout [UInt8]) {
         var r = r
         if r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF) { r = 0xFFFD }
         out.append(0x27)
@@ -149,7 +149,7 @@ enum GoStrconv {
     }
 
     /// Go's `strconv.CanBackquote`.
-    static func canBackquote(_ s: ArraySlice<UInt8>) -> Bool {
+    public static func canBackquote(_ s: ArraySlice<UInt8>) -> Bool {
         let bytes = Array(s)
         var i = 0
         while i < bytes.count {
@@ -165,7 +165,7 @@ enum GoStrconv {
         return true
     }
 
-    struct SyntaxError: Error {}
+    public struct SyntaxError: Error {}
 
     private static func unhex(_ c: UInt8) -> UInt32? {
         switch c {
@@ -178,7 +178,7 @@ enum GoStrconv {
 
     /// Go's `strconv.UnquoteChar`: decodes one (possibly escaped) character at `i`,
     /// appending its bytes; returns the rune value and the next index.
-    static func unquoteChar(_ s: [UInt8], _ i: Int, quote: UInt8, into out: inout [UInt8]) throws -> (UInt32, Int) {
+    public static func unquoteChar(_ s: [UInt8], _ i: Int, quote: UInt8, into out: inout [UInt8]) throws -> (UInt32, Int) {
         guard i < s.count else { throw SyntaxError() }
         let c = s[i]
         if c == quote && (quote == 0x27 || quote == 0x22) { throw SyntaxError() }
@@ -243,7 +243,7 @@ enum GoStrconv {
     }
 
     /// Go's `strconv.Unquote` for `"..."` and `` `...` `` literals.
-    static func unquote(_ s: ArraySlice<UInt8>) throws -> String {
+    public static func unquote(_ s: ArraySlice<UInt8>) throws -> String {
         let b = Array(s)
         guard b.count >= 2, b.first == b.last else { throw SyntaxError() }
         let q = b[0]
