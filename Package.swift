@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // System libraries (Debian: libyaml-dev, libarchive-dev, zlib1g-dev).
@@ -33,8 +34,11 @@ let package = Package(
             "Chart", "Values", "Semver", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Engine", dependencies: ["Chart", "Template", "Functions", "Values"]),
+        .target(name: "Kube", dependencies: [
+            "Values", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         .target(name: "Release", dependencies: [
-            "Engine", "Chart", "Values", "CZlib",
+            "Engine", "Chart", "Values", "CZlib", "Kube",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
@@ -52,6 +56,9 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: []),
         .testTarget(name: "RepositoryTests", dependencies: ["Repository", "Chart", "Values"], exclude: ["Fixtures"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Chart", "CArchive", "CZlib"], exclude: ["Fixtures"]),
+        .testTarget(name: "KubeTests", dependencies: [
+            "Kube", "Release", "Chart", "Values",
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "ReleaseTests", dependencies: [
             "Release", "Engine", "Chart", "Values", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
