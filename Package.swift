@@ -43,7 +43,7 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .executableTarget(name: "swiftchart", dependencies: [
-            "Engine", "Chart", "Values", "Repository", "Release",
+            "Engine", "Chart", "Values", "Repository", "Release", "Kube",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

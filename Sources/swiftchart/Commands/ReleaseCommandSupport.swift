@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kube
 import Release
 
 /// Flags every release command shares: where releases are stored and which namespace.
@@ -8,14 +9,27 @@ struct ReleaseStorageOptions: ParsableArguments {
     var namespace: String = ProcessInfo.processInfo.environment["SWIFTCHART_NAMESPACE"] ?? "default"
 
     @Option(name: .customLong("storage"),
-            help: "release storage: sqlite (default), sqlite:PATH, postgres://user:pass@host:port/db, memory (env SWIFTCHART_STORAGE)")
+            help: "release storage: sqlite (default), sqlite:PATH, postgres://user:pass@host:port/db, memory, secrets (Helm's Secrets in the cluster) (env SWIFTCHART_STORAGE)")
     var storage: String?
+
+    @OptionGroup var cluster: ClusterOptions
 
     /// The context for an action: the chosen store, warnings on stderr, and the test
     /// hook `SWIFTCHART_TEST_PAUSE_WHILE_LOCKED` (seconds to hold the lock after a pending write).
     func context(delivery: any Delivery = RecordOnlyDelivery()) throws -> ReleaseContext {
         let environment = ProcessInfo.processInfo.environment
-        let store = try StoreLocator.open(storage, environment: environment)
+        let inCluster = (storage?.isEmpty == false ? storage : environment["SWIFTCHART_STORAGE"]) == "secrets"
+        let client = inCluster || cluster.isRequested ? try cluster.client() : nil
+        let store: any ReleaseStore
+        if inCluster, let client {
+            store = KubeSecretsReleaseStore(client: client)
+        } else {
+            store = try StoreLocator.open(storage, environment: environment)
+        }
+        var delivery = delivery
+        if let client, delivery is RecordOnlyDelivery {
+            delivery = KubeDelivery(client: client, forceConflicts: cluster.forceConflicts)
+        }
         let pause = environment["SWIFTCHART_TEST_PAUSE_WHILE_LOCKED"].flatMap(Double.init)
         let lease = environment["SWIFTCHART_LOCK_LEASE_SECONDS"].flatMap(Int64.init) ?? 600
         return ReleaseContext(store: store, delivery: delivery, leaseSeconds: lease,
