@@ -19,6 +19,7 @@ import Values
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "SWIFTCHART_STORAGE")
+        env.removeValue(forKey: "SWIFTCHART_NAMESPACE")
         env.removeValue(forKey: "KUBECONFIG")
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -41,7 +42,7 @@ import Values
             current-context: fake
             clusters: [{name: c, cluster: {server: "\(server.url)"}}]
             users: [{name: u, user: {token: t0k}}]
-            contexts: [{name: fake, context: {cluster: c, user: u}}]
+            contexts: [{name: fake, context: {cluster: c, user: u, namespace: prod}}]
             """
         FileManager.default.createFile(atPath: kubeconfig, contents: Data(text.utf8))
         let common = ["--kubeconfig", kubeconfig, "--storage", "secrets", "-n", "prod"]
@@ -51,7 +52,7 @@ import Values
         let secret = try #require(server.object(at: "/api/v1/namespaces/prod/secrets/sh.helm.release.v1.demo.v1"))
         #expect(secret["type"]?.stringValue == "helm.sh/release.v1")
         #expect(server.requests.allSatisfy { $0.authorization == "Bearer t0k" })
-        let list = try Self.run(binary, ["list", "--short"] + common)
+        let list = try Self.run(binary, ["list", "--short", "--kubeconfig", kubeconfig, "--storage", "secrets"])
         #expect(list.stdout == "demo\n", "\(list.stderr)")
         let uninstall = try Self.run(binary, ["uninstall", "demo"] + common)
         #expect(uninstall.status == 0, "\(uninstall.stderr)")

@@ -5,8 +5,9 @@ import Release
 
 /// Flags every release command shares: where releases are stored and which namespace.
 struct ReleaseStorageOptions: ParsableArguments {
-    @Option(name: [.short, .customLong("namespace")], help: "namespace scope for this request")
-    var namespace: String = ProcessInfo.processInfo.environment["SWIFTCHART_NAMESPACE"] ?? "default"
+    @Option(name: [.short, .customLong("namespace")],
+            help: "namespace scope for this request (default: $SWIFTCHART_NAMESPACE, else the kube context's namespace in cluster mode, else default)")
+    var namespaceOption: String?
 
     @Option(name: .customLong("storage"),
             help: "release storage: sqlite (default), sqlite:PATH, postgres://user:pass@host:port/db, memory, secrets (Helm's Secrets in the cluster) (env SWIFTCHART_STORAGE)")
@@ -14,12 +15,32 @@ struct ReleaseStorageOptions: ParsableArguments {
 
     @OptionGroup var cluster: ClusterOptions
 
+    /// `-n`, else `SWIFTCHART_NAMESPACE`, else in cluster mode the kube context's namespace, else `default`.
+    var namespace: String {
+        if let namespaceOption { return namespaceOption }
+        let environment = ProcessInfo.processInfo.environment
+        if let fromEnvironment = environment["SWIFTCHART_NAMESPACE"], !fromEnvironment.isEmpty { return fromEnvironment }
+        if usesCluster(environment),
+           let connection = try? KubeconfigLoader(explicitPath: cluster.kubeconfig, context: cluster.kubeContext).connection() {
+            return connection.namespace
+        }
+        return "default"
+    }
+
+    private func storesInCluster(_ environment: [String: String]) -> Bool {
+        (storage?.isEmpty == false ? storage : environment["SWIFTCHART_STORAGE"]) == "secrets"
+    }
+
+    private func usesCluster(_ environment: [String: String]) -> Bool {
+        storesInCluster(environment) || cluster.isRequested
+    }
+
     /// The context for an action: the chosen store, warnings on stderr, and the test
     /// hook `SWIFTCHART_TEST_PAUSE_WHILE_LOCKED` (seconds to hold the lock after a pending write).
     func context(delivery: any Delivery = RecordOnlyDelivery()) throws -> ReleaseContext {
         let environment = ProcessInfo.processInfo.environment
-        let inCluster = (storage?.isEmpty == false ? storage : environment["SWIFTCHART_STORAGE"]) == "secrets"
-        let client = inCluster || cluster.isRequested ? try cluster.client() : nil
+        let inCluster = storesInCluster(environment)
+        let client = usesCluster(environment) ? try cluster.client() : nil
         let store: any ReleaseStore
         if inCluster, let client {
             store = KubeSecretsReleaseStore(client: client)
