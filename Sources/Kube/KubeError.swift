@@ -16,6 +16,8 @@ public enum KubeError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownKind(apiVersion: String, kind: String, resource: String)
     /// A manifest cannot be sent (no kind, no name, not a mapping).
     case invalidObject(resource: String, reason: String)
+    /// `--wait`: a resource failed or was not ready in time.
+    case notReady(resource: String, reason: String)
     /// A response body is not what the API promises.
     case invalidResponse(url: String, reason: String)
 
@@ -37,6 +39,8 @@ public enum KubeError: Error, Sendable, Equatable, CustomStringConvertible {
             return "cannot apply \(resource): no matches for kind \"\(kind)\" in version \"\(apiVersion)\" (is the CRD installed?)"
         case .invalidObject(let resource, let reason):
             return "invalid resource \(resource): \(reason)"
+        case .notReady(let resource, let reason):
+            return "\(resource) is not ready: \(reason)"
         case .invalidResponse(let url, let reason):
             return "unexpected response from \(url): \(reason)"
         }

@@ -9,10 +9,15 @@ public struct KubeDelivery: Delivery {
     public let client: KubeClient
     /// `--force-conflicts`: take over fields other field managers own.
     public let forceConflicts: Bool
+    /// `--wait`: seconds to wait for the revision's Deployments and Jobs to become ready.
+    public let waitSeconds: Double?
+    public let pollSeconds: Double
 
-    public init(client: KubeClient, forceConflicts: Bool = false) {
+    public init(client: KubeClient, forceConflicts: Bool = false, waitSeconds: Double? = nil, pollSeconds: Double = 2) {
         self.client = client
         self.forceConflicts = forceConflicts
+        self.waitSeconds = waitSeconds
+        self.pollSeconds = pollSeconds
     }
 
     /// One object of a manifest, with where it goes.
@@ -37,6 +42,9 @@ public struct KubeDelivery: Delivery {
             let dropped = previousResources.filter { !current.contains($0.reference) && !$0.keep }
             for resource in KubeResourceOrder.uninstallSorted(dropped, kind: \.reference.kind) {
                 try client.delete(resource.reference)
+            }
+            if let waitSeconds {
+                try client.waitUntilReady(resources.map(\.reference), timeoutSeconds: waitSeconds, pollSeconds: pollSeconds)
             }
         }
     }

@@ -71,6 +71,14 @@ final class FakeAPIServer: Sendable {
     func object(at path: String) -> Value? { state.withLock { $0.objects[path] } }
     func forbid(_ path: String) { _ = state.withLock { $0.forbidden.insert(path) } }
     func put(_ object: Value, at path: String) { state.withLock { $0.objects[path] = object } }
+    /// Sets the `status` of a stored object, as a controller would.
+    func setStatus(_ status: Value, at path: String) {
+        state.withLock { s in
+            guard var top = s.objects[path]?.mapValue else { return }
+            top["status"] = status
+            s.objects[path] = Value.map(top)
+        }
+    }
 
     private func acceptLoop() {
         while true {
@@ -170,7 +178,12 @@ final class FakeAPIServer: Sendable {
                 guard request.contentType == "application/apply-patch+yaml", let object = try? JSON.decode(body) else {
                     return Self.status(415, "UnsupportedMediaType", "expected an apply patch")
                 }
-                return (200, store(object, at: collection + "/" + name, &s))
+                var applied = object
+                if object["status"] == nil, let status = s.objects[collection + "/" + name]?["status"], var top = object.mapValue {
+                    top["status"] = status
+                    applied = Value.map(top)
+                }
+                return (200, store(applied, at: collection + "/" + name, &s))
             case ("POST", nil):
                 guard let object = try? JSON.decode(body), let name = object["metadata"]?["name"]?.stringValue else {
                     return Self.status(400, "BadRequest", "invalid object")

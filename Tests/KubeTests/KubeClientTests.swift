@@ -16,8 +16,15 @@ import Values
         let server = try FakeAPIServer()
         defer { server.stop() }
         let tokenFile = NSTemporaryDirectory() + "swiftchart-token-" + UUID().uuidString
-        FileManager.default.createFile(atPath: tokenFile, contents: Data("from-file\n".utf8))
+        _ = FileManager.default.createFile(atPath: tokenFile, contents: Data("from-file\n".utf8))
+        let plugin = tokenFile + "-plugin"
+        FileManager.default.createFile(atPath: plugin, contents: Data("""
+            #!/bin/sh
+            echo '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"from-plugin"}}'
+            """.utf8), attributes: [.posixPermissions: 0o755])
+        let exec = Kubeconfig.ExecConfig(command: plugin, args: [], env: [], apiVersion: "client.authentication.k8s.io/v1")
         let cases: [(KubeConnection.Credentials, String?)] = [
+            (.exec(exec), "Bearer from-plugin"),
             (.none, nil),
             (.bearerToken("abc"), "Bearer abc"),
             (.tokenFile(tokenFile), "Bearer from-file"),
