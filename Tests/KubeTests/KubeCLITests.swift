@@ -61,4 +61,27 @@ import Values
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("invalid kubeconfig \(kubeconfig).absent: no such file"), "\(missing.stderr)")
     }
+
+    @Test func waitFlags() throws {
+        guard let binary = Self.binary() else { return }
+        let server = try FakeAPIServer()
+        defer { server.stop() }
+        let kubeconfig = NSTemporaryDirectory() + "swiftchart-kubeconfig-" + UUID().uuidString
+        let text = "current-context: f\nclusters: [{name: c, cluster: {server: \"\(server.url)\"}}]\ncontexts: [{name: f, context: {cluster: c}}]\n"
+        FileManager.default.createFile(atPath: kubeconfig, contents: Data(text.utf8))
+        let cases: [([String], String)] = [
+            (["install", "demo", Fixtures.path("web"), "--kubeconfig", kubeconfig, "--storage", "secrets", "--wait", "--timeout", "200ms"],
+             "Error: INSTALLATION FAILED: cannot deliver manifests to \(server.url): Deployment \"demo-web\" in namespace \"default\" is not ready: not ready after 200ms: 0 of 2 updated replicas\n"),
+            (["install", "demo", Fixtures.path("web"), "--storage", "memory", "--wait"],
+             "Error: INSTALLATION FAILED: --wait needs a cluster: pass --kubeconfig or --kube-context, or use --storage secrets\n"),
+        ]
+        for (arguments, expected) in cases {
+            let result = try Self.run(binary, arguments)
+            #expect(result.status == 1)
+            #expect(result.stderr == expected)
+        }
+        let bogus = try Self.run(binary, ["install", "demo", Fixtures.path("web"), "--timeout", "soon"])
+        #expect(bogus.status != 0)
+        #expect(bogus.stderr.contains("invalid argument \"soon\" for \"--timeout\" flag: time: invalid duration \"soon\""), "\(bogus.stderr)")
+    }
 }

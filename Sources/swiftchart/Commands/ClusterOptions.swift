@@ -20,3 +20,21 @@ struct ClusterOptions: ParsableArguments {
         try KubeClient(connection: KubeconfigLoader(explicitPath: kubeconfig, context: kubeContext).connection())
     }
 }
+
+/// `--wait` / `--timeout` of install, upgrade and rollback: after applying, wait until the
+/// revision's Deployments are rolled out and its Jobs complete (cluster mode only).
+struct WaitOptions: ParsableArguments {
+    @Flag(name: .customLong("wait"), help: "wait until the release's Deployments are available and Jobs complete, at most --timeout")
+    var wait = false
+    @Option(name: .customLong("timeout"), help: "time to wait for any individual Kubernetes operation (like Jobs for hooks)")
+    var timeout: String = "5m0s"
+
+    func validate() throws {
+        guard let seconds = GoDuration.parse(timeout), seconds >= 0 else {
+            throw ValidationError("invalid argument \"\(timeout)\" for \"--timeout\" flag: time: invalid duration \"\(timeout)\"")
+        }
+    }
+
+    /// Seconds to wait, nil without `--wait`.
+    var seconds: Double? { wait ? GoDuration.parse(timeout) : nil }
+}

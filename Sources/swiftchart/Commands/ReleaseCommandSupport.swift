@@ -37,7 +37,7 @@ struct ReleaseStorageOptions: ParsableArguments {
 
     /// The context for an action: the chosen store, warnings on stderr, and the test
     /// hook `SWIFTCHART_TEST_PAUSE_WHILE_LOCKED` (seconds to hold the lock after a pending write).
-    func context(delivery: any Delivery = RecordOnlyDelivery()) throws -> ReleaseContext {
+    func context(delivery: any Delivery = RecordOnlyDelivery(), wait: WaitOptions? = nil) throws -> ReleaseContext {
         let environment = ProcessInfo.processInfo.environment
         let inCluster = storesInCluster(environment)
         let client = usesCluster(environment) ? try cluster.client() : nil
@@ -49,7 +49,9 @@ struct ReleaseStorageOptions: ParsableArguments {
         }
         var delivery = delivery
         if let client, delivery is RecordOnlyDelivery {
-            delivery = KubeDelivery(client: client, forceConflicts: cluster.forceConflicts)
+            delivery = KubeDelivery(client: client, forceConflicts: cluster.forceConflicts, waitSeconds: wait?.seconds)
+        } else if wait?.wait == true {
+            throw ReleaseError.invalidStorage("--wait needs a cluster: pass --kubeconfig or --kube-context, or use --storage secrets")
         }
         let pause = environment["SWIFTCHART_TEST_PAUSE_WHILE_LOCKED"].flatMap(Double.init)
         let lease = environment["SWIFTCHART_LOCK_LEASE_SECONDS"].flatMap(Int64.init) ?? 600
