@@ -6,13 +6,14 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "swiftchart", targets: ["swiftchart"]),
+        .executable(name: "swiftchart-bench", targets: ["swiftchart-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // System libraries (Debian: libyaml-dev, libarchive-dev, zlib1g-dev).
@@ -31,7 +32,10 @@ let package = Package(
         ]),
         .target(name: "Chart", dependencies: ["Values", "Semver", "CArchive", "CZlib"]),
         .target(name: "Repository", dependencies: [
-            "Chart", "Values", "Semver", .product(name: "Crypto", package: "swift-crypto"),
+            "Chart", "Engine", "Values", "Semver", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "RepositoryHTTP", dependencies: [
+            "Repository", .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .target(name: "Engine", dependencies: ["Chart", "Template", "Functions", "Values"]),
         .target(name: "Kube", dependencies: [
@@ -43,9 +47,14 @@ let package = Package(
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .executableTarget(name: "swiftchart", dependencies: [
-            "Engine", "Chart", "Values", "Repository", "Release", "Kube",
+            "Engine", "Chart", "Values", "Repository", "RepositoryHTTP", "Release", "Kube",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        // Benchmark (Benchmarks/README.md): in-process load + render timing, allocation counts, peak RSS.
+        .target(name: "MallocCounter", path: "Benchmarks/MallocCounter"),
+        .executableTarget(name: "swiftchart-bench", dependencies: ["Engine", "Chart", "Values", "MallocCounter"],
+                          path: "Benchmarks/SwiftchartBench"),
 
         .testTarget(name: "ValuesTests", dependencies: ["Values"]),
         .testTarget(name: "SemverTests", dependencies: ["Semver"]),
@@ -54,7 +63,7 @@ let package = Package(
         .testTarget(name: "ChartTests", dependencies: ["Chart", "Values"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Chart", "Values"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: []),
-        .testTarget(name: "RepositoryTests", dependencies: ["Repository", "Chart", "Values"], exclude: ["Fixtures"]),
+        .testTarget(name: "RepositoryTests", dependencies: ["Repository", "Chart", "Engine", "Semver", "Values"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Chart", "CArchive", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeTests", dependencies: [
             "Kube", "Release", "Chart", "Values",

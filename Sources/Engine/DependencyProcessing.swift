@@ -98,10 +98,19 @@ enum DependencyProcessing {
 }
 
 extension String {
+    /// Trims ` `, `\t`, `\n`, `\r` at both ends, on UTF-8 bytes (no grapheme walking).
     func trimmingGoSpaceASCII() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s = s.dropLast() }
-        return String(s)
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        let u = utf8
+        var start = u.startIndex
+        var end = u.endIndex
+        while start < end, isSpace(u[start]) { start = u.index(after: start) }
+        while end > start {
+            let before = u.index(before: end)
+            guard isSpace(u[before]) else { break }
+            end = before
+        }
+        if start == u.startIndex && end == u.endIndex { return self }
+        return String(self[start..<end])
     }
 }

@@ -55,14 +55,19 @@ public enum Engine {
         if chart.metadata.isLibrary {
             throw RenderError(message: "library charts are not installable")
         }
-        try checkDependenciesPresent(chart)
         try checkKubeVersion(chart, options.capabilities)
+
+        try checkDependenciesPresent(chart)
 
         let user: [String: Value] = userValues.mapValue ?? [:]
         let prepared = try DependencyProcessing.process(chart: chart, userValues: user)
         let coalesced = try ValuesCoalescing.coalesce(chart: prepared, userValues: user)
+        if !options.skipSchemaValidation {
+            try validateSchemas(prepared, values: .map(coalesced))
+        }
 
-        var rendered = try TemplateRenderer(options: options).render(chart: prepared, values: .map(coalesced))
+        // Templates may change their values in place (Go maps): they get their own copy.
+        var rendered = try TemplateRenderer(options: options).render(chart: prepared, values: Value.map(coalesced).deepCopy())
 
         var notes = ""
         let rootNotes = prepared.name + "/templates/NOTES.txt"
@@ -79,15 +84,26 @@ public enum Engine {
             crds: crdFiles(prepared, fullPath: prepared.name), values: .map(coalesced))
     }
 
-    /// Helm's `CheckDependencies`: every dependency in Chart.yaml must be in `charts/`.
+    /// Helm's `CheckDependencies` as `helm template`/`install`/`upgrade` run it:
+    /// every dependency in Chart.yaml must be in `charts/`, enabled or not.
     static func checkDependenciesPresent(_ chart: Chart) throws {
         let present = Set(chart.dependencies.map(\.name))
-        var missing: [String] = []
-        for dep in chart.metadata.dependencies ?? [] where !present.contains(dep.name) {
-            missing.append(dep.name)
-        }
+        let missing = (chart.metadata.dependencies ?? []).map(\.name).filter { !present.contains($0) }
         if !missing.isEmpty {
-            throw RenderError(message: "found in Chart.yaml, but missing in charts/ directory: " + missing.joined(separator: ", "))
+            throw RenderError(message: "an error occurred while checking for chart dependencies. You may need to run "
+                + "'helm dependency build' to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: "
+                + missing.joined(separator: ", "))
+        }
+    }
+
+    /// Helm's `ValidateAgainstSchema`: the chart's and every enabled subchart's
+    /// values.schema.json against the coalesced values (a subchart sees its own part).
+    static func validateSchemas(_ chart: Chart, values: Value) throws {
+        func node(_ c: Chart) -> SchemaChartNode {
+            SchemaChartNode(name: c.name, schemaJSON: c.schema, dependencies: c.dependencies.map(node))
+        }
+        if let message = ValuesSchema.validateChart(node(chart), values: values) {
+            throw RenderError(message: message)
         }
     }
 

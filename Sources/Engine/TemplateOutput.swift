@@ -12,12 +12,17 @@ public struct TemplateOutputOptions: Sendable {
     public var noHooks: Bool
     /// `--show-only` patterns, relative to the chart (`templates/x.yaml`).
     public var showOnly: [String]
+    /// `--post-renderer`: replaces the manifest text (CRDs when included, then
+    /// the manifests; not the hooks) before it is printed.
+    public var postRenderer: (@Sendable (String) throws -> String)?
 
-    public init(includeCRDs: Bool = false, skipTests: Bool = false, noHooks: Bool = false, showOnly: [String] = []) {
+    public init(includeCRDs: Bool = false, skipTests: Bool = false, noHooks: Bool = false, showOnly: [String] = [],
+                postRenderer: (@Sendable (String) throws -> String)? = nil) {
         self.includeCRDs = includeCRDs
         self.skipTests = skipTests
         self.noHooks = noHooks
         self.showOnly = showOnly
+        self.postRenderer = postRenderer
     }
 }
 
@@ -34,7 +39,9 @@ extension RenderResult {
 
     /// `helm template`'s stdout for this render.
     public func templateOutput(_ options: TemplateOutputOptions) throws -> String {
-        var text = manifestText(includeCRDs: options.includeCRDs).trimmingGoSpaceASCII() + "\n"
+        var manifests = manifestText(includeCRDs: options.includeCRDs)
+        if let postRenderer = options.postRenderer { manifests = try postRenderer(manifests) }
+        var text = manifests.trimmingGoSpaceASCII() + "\n"
         if !options.noHooks {
             for h in hooks where !(options.skipTests && h.isTest) {
                 text += "---\n# Source: \(h.path)\n\(h.manifest)\n"

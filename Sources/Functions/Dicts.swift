@@ -60,7 +60,7 @@ enum DictFunctions {
         }
         t.add("dig", [], variadic: .any) { a, _ in
             guard a.count >= 3 else { throw FunctionError("dig needs at least three arguments") }
-            guard case .map(let root) = a[a.count - 1] else {
+            guard case .map(let root) = a[a.count - 1], root.goTypeName == nil else {
                 throw FunctionError("interface conversion: interface {} is \(a[a.count - 1].goTypeName), not map[string]interface {}")
             }
             let fallback = a[a.count - 2]

@@ -9,8 +9,8 @@ enum RegexFunctions {
         for must in [false, true] {
             func name(_ n: String) -> String { must ? "must" + n.prefix(1).uppercased() + n.dropFirst() : n }
             t.add(name("regexMatch"), [.string, .string]) { a, _ in
-                guard let re = try? GoRegex(a.string(0)) else {
-                    if must { _ = try GoRegex(a.string(0)) }
+                guard let re = try? GoRegex.cached(a.string(0)) else {
+                    if must { _ = try GoRegex.cached(a.string(0)) }
                     return .bool(false)
                 }
                 return .bool(re.firstMatch(a.string(1)) != nil)
@@ -53,7 +53,7 @@ enum RegexFunctions {
     /// `regexp.MustCompile` panics (non-`must` variants) and `regexp.Compile`
     /// errors (`must` variants) both surface as the call's error.
     static func compile(_ pattern: String, must: Bool) throws -> GoRegex {
-        do { return try GoRegex(pattern) } catch let e as FunctionError {
+        do { return try GoRegex.cached(pattern) } catch let e as FunctionError {
             if must { throw e }
             throw FunctionError("regexp: Compile(\(goBackquote(pattern))): \(e.message)")
         }
@@ -62,10 +62,40 @@ enum RegexFunctions {
     static func goBackquote(_ s: String) -> String { s.contains("`") ? GoPrint.quote(s) : "`" + s + "`" }
 }
 
+/// Compiled patterns by source text: charts call `regexMatch` & co. with the
+/// same few literal patterns many times, and compiling (ICU) dominates a match.
+final class RegexCache: @unchecked Sendable {
+    static let shared = RegexCache()
+    private let lock = NSLock()
+    private var patterns: [String: GoRegex] = [:]
+    private static let capacity = 512
+
+    func get(_ pattern: String) -> GoRegex? {
+        lock.lock()
+        defer { lock.unlock() }
+        return patterns[pattern]
+    }
+
+    func put(_ pattern: String, _ regex: GoRegex) {
+        lock.lock()
+        defer { lock.unlock() }
+        if patterns.count >= Self.capacity { patterns.removeAll(keepingCapacity: true) }
+        patterns[pattern] = regex
+    }
+}
+
 /// A compiled pattern; matches are returned as per-group String ranges.
-struct GoRegex {
+struct GoRegex: Sendable {
     let regex: NSRegularExpression
     let names: [String]
+
+    /// The compiled pattern from `RegexCache`, compiling it on first use.
+    static func cached(_ pattern: String) throws -> GoRegex {
+        if let hit = RegexCache.shared.get(pattern) { return hit }
+        let re = try GoRegex(pattern)
+        RegexCache.shared.put(pattern, re)
+        return re
+    }
 
     init(_ pattern: String) throws {
         if let (message, text) = GoRegex.syntaxError(pattern) {

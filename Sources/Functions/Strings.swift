@@ -104,13 +104,13 @@ enum StringFunctions {
         t.add("split", [.string, .string]) { a, _ in
             var m: [String: Value] = [:]
             for (i, p) in split(a.string(1), a.string(0), limit: -1).enumerated() { m["_\(i)"] = .string(p) }
-            return .map(m)
+            return .map(ValueMap(m, goTypeName: "map[string]string"))
         }
         t.add("splitList", [.string, .string]) { a, _ in .strings(split(a.string(1), a.string(0), limit: -1)) }
         t.add("splitn", [.string, .int, .string]) { a, _ in
             var m: [String: Value] = [:]
             for (i, p) in split(a.string(2), a.string(0), limit: a.int(1)).enumerated() { m["_\(i)"] = .string(p) }
-            return .map(m)
+            return .map(ValueMap(m, goTypeName: "map[string]string"))
         }
         t.add("join", [.string, .any]) { a, _ in .string(stringSlice(a.arg(1)).joined(separator: a.string(0))) }
         t.add("sortAlpha", [.any]) { a, _ in

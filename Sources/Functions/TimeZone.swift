@@ -17,25 +17,43 @@ public struct GoTimeZone: Sendable {
         GoTimeZone(name: name, types: [ZoneType(offset: offset, isDST: false, name: name)], transitions: [], rule: nil)
     }
 
-    /// Go's `time.Local`: `$TZ` if set, else `/etc/localtime`, else UTC.
-    public static var local: GoTimeZone {
-        let env = ProcessInfo.processInfo.environment["TZ"]
-        if let tz = env {
-            if tz.isEmpty { return .utc }
-            if let z = load(tz) { return z.renamed("Local") }
+    /// Go's `time.Local` for this process's environment.
+    public static var local: GoTimeZone { local(tz: ProcessInfo.processInfo.environment["TZ"]) }
+
+    /// Go's `initLocal` for a given `$TZ` (nil: unset): unset reads
+    /// `/etc/localtime` (named "Local"); a leading ":" is dropped; an absolute
+    /// path is read as a TZif file; another name other than "UTC" is looked up
+    /// in the zoneinfo directories and keeps its name; anything else, or a
+    /// zone that cannot be loaded, is UTC.
+    public static func local(tz: String?) -> GoTimeZone {
+        guard var tz else {
+            if let data = FileManager.default.contents(atPath: "/etc/localtime"), let z = parse(Array(data), name: "Local") {
+                return z
+            }
+            return .utc
         }
-        if let data = FileManager.default.contents(atPath: "/etc/localtime"), let z = parse(Array(data), name: "Local") {
+        if tz.hasPrefix(":") { tz.removeFirst() }
+        if tz.hasPrefix("/") {
+            if let data = FileManager.default.contents(atPath: tz), let z = parse(Array(data), name: tz == "/etc/localtime" ? "Local" : tz) {
+                return z
+            }
+        } else if !tz.isEmpty, tz != "UTC", let z = loadFromZoneInfo(tz) {
             return z
         }
-        return .utc.renamed("UTC")
+        return .utc
     }
 
     func renamed(_ n: String) -> GoTimeZone { GoTimeZone(name: n, types: types, transitions: transitions, rule: rule) }
 
-    /// Go's `time.LoadLocation`: "" and "UTC" are UTC, "Local" is local, else a TZif file.
-    public static func load(_ name: String, local: GoTimeZone = .local) -> GoTimeZone? {
+    /// Go's `time.LoadLocation`: "" and "UTC" are UTC, "Local" is `local`
+    /// (the process's zone when nil), else a TZif file from the zoneinfo directories.
+    public static func load(_ name: String, local: GoTimeZone? = nil) -> GoTimeZone? {
         if name == "" || name == "UTC" { return .utc }
-        if name == "Local" { return local }
+        if name == "Local" { return local ?? .local }
+        return loadFromZoneInfo(name)
+    }
+
+    private static func loadFromZoneInfo(_ name: String) -> GoTimeZone? {
         if name.hasPrefix("/") || name.contains("..") || name.contains("\\") { return nil }
         for dir in ["/usr/share/zoneinfo/", "/usr/share/lib/zoneinfo/", "/usr/lib/locale/TZ/", "/etc/zoneinfo/"] {
             if let data = FileManager.default.contents(atPath: dir + name) {

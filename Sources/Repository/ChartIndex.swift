@@ -1,5 +1,6 @@
 import Chart
 import Foundation
+import Semver
 import Values
 
 /// One chart version of a repository index: Helm's `repo.ChartVersion` (chart metadata plus
@@ -114,7 +115,7 @@ public struct ChartIndex: Sendable {
     public mutating func sortEntries() {
         for (name, versions) in entries {
             entries[name] = versions.enumerated().sorted { a, b in
-                switch (ChartSemver(a.element.version), ChartSemver(b.element.version)) {
+                switch (try? SemanticVersion(parsing: a.element.version), try? SemanticVersion(parsing: b.element.version)) {
                 case let (x?, y?): return x == y ? a.offset < b.offset : y < x
                 case (.some, nil): return true
                 case (nil, .some): return false

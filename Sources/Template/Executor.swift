@@ -50,8 +50,12 @@ enum ArgType: Equatable {
         switch (t, v) {
         case (.any, _): return true
         case (.string, .string), (.int, .int), (.int64, .int64), (.float64, .float), (.bool, .bool),
-             (.list, .list), (.map, .map), (.bytes, .bytes):
+             (.list, .list), (.bytes, .bytes):
             return true
+        case (.map, .map(let m)):
+            // Named types over map[string]interface{} (common.Values) are assignable;
+            // another map type (Sprig's map[string]string) is not.
+            return !(m.goTypeName?.hasPrefix("map[") ?? false)
         default: return false
         }
     }
@@ -118,7 +122,7 @@ final class Executor: FunctionContext {
             includeCounts[name] = 1
         }
         defer { includeCounts[name, default: 1] -= 1 }
-        guard let tree = set.templates[name] else {
+        guard let tree = set.tree(named: name) else {
             throw set.noTemplateError(name)
         }
         if nesting.level >= NestingCounter.limit {
@@ -138,8 +142,7 @@ final class Executor: FunctionContext {
 
     func executeInline(_ text: String, name: String, data: Value) throws -> String {
         var overlay = set
-        try overlay.parseInline(name: name, text: text)
-        guard let tree = overlay.templates[name] else { throw overlay.noTemplateError(name) }
+        guard let tree = try overlay.parseInline(name: name, text: text) else { throw overlay.noTemplateError(name) }
         if nesting.level >= NestingCounter.limit {
             throw FunctionError("exceeded maximum template depth (\(NestingCounter.limit))")
         }
@@ -324,7 +327,7 @@ final class Executor: FunctionContext {
 
     private func walkTemplate(_ dot: EValue, _ t: TemplateNode) throws {
         node = t
-        guard let tree = set.templates[t.name] else {
+        guard let tree = set.tree(named: t.name) else {
             throw errorf("template \(GoStrconv.quote(t.name)) not defined")
         }
         if depth == Executor.maxExecDepth {

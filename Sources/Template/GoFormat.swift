@@ -522,7 +522,8 @@ struct GoPrinter {
             }
         case .map(let m):
             if sharpV {
-                buf.append(contentsOf: "map[string]interface {}{".utf8)
+                buf.append(contentsOf: (m.goTypeName ?? "map[string]interface {}").utf8)
+                buf.append(0x7B)
             } else {
                 buf.append(contentsOf: "map[".utf8)
             }

@@ -8,7 +8,9 @@ import Darwin
 /// templates) on a thread with a large stack so that Go's own limits
 /// (100000 nested `template` calls, 10000 nested parentheses) are reached
 /// and reported as errors instead of overflowing the stack.
-enum LargeStack {
+/// Callers that parse or execute many templates wrap the whole batch in one
+/// `run`: nested calls then run inline instead of starting a thread each.
+public enum LargeStack {
     static let stackSize = 1 << 30
 
     private final class Job: @unchecked Sendable {
@@ -27,9 +29,9 @@ enum LargeStack {
         return key
     }()
 
-    static var onLargeStack: Bool { pthread_getspecific(workerKey) != nil }
+    public static var onLargeStack: Bool { pthread_getspecific(workerKey) != nil }
 
-    static func run<T>(_ work: @escaping () throws -> T) throws -> T {
+    public static func run<T>(_ work: @escaping () throws -> T) throws -> T {
         if onLargeStack { return try work() }
         let box = ResultBox<T>()
         let job = Job { box.result = Result { try work() } }

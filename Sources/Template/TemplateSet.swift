@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Values
 
 /// How a missing map key reads (Go's `missingkey` option).
@@ -30,9 +35,14 @@ public struct TemplateOptions: Sendable {
 public struct TemplateSet: Sendable {
     /// Name of the set as Go's error messages show it (Helm: `gotpl`).
     public let name: String
-    public var functions: FunctionTable
-    public var options: TemplateOptions
+    public var functions: FunctionTable { didSet { inlineTrees = InlineTreeCache() } }
+    public var options: TemplateOptions { didSet { inlineTrees = InlineTreeCache() } }
     private(set) var templates: [String: TemplateTree] = [:]
+    /// Definitions `tpl` added on top of `templates` in this copy of the set:
+    /// a small overlay, so that `tpl` does not copy the whole set's tables.
+    private var inlineTemplates: [String: TemplateTree] = [:]
+    /// Trees parsed from `tpl` texts, shared by all copies of the set.
+    private var inlineTrees = InlineTreeCache()
     private var fileOrder: [String] = []
     private var fileTrees: [String: [TemplateTree]] = [:]
 
@@ -45,7 +55,13 @@ public struct TemplateSet: Sendable {
     /// Names of all templates (files and definitions), sorted.
     public var templateNames: [String] { templates.keys.sorted() }
 
-    public func hasTemplate(named name: String) -> Bool { templates[name] != nil }
+    public func hasTemplate(named name: String) -> Bool { tree(named: name) != nil }
+
+    /// The template `name`: a `tpl` definition of this copy, else a parsed one.
+    func tree(named name: String) -> TemplateTree? {
+        if !inlineTemplates.isEmpty, let t = inlineTemplates[name] { return t }
+        return templates[name]
+    }
 
     /// Parses `text` as the template `name` (a file) and adds it and its
     /// definitions to the set. Errors are Go's parse errors (`TemplateError.kind == .parse`).
@@ -77,9 +93,23 @@ public struct TemplateSet: Sendable {
     }
 
     /// Helm v4's `tpl`: the text is parsed as template `name` into a copy of
-    /// this set (its definitions replace existing ones) and executed there.
-    mutating func parseInline(name: String, text: String) throws {
-        try parse(name: name, text: text)
+    /// this set (its definitions replace existing ones, Go's `AddParseTree`
+    /// rule) and the freshly parsed top-level tree is returned. Go executes that
+    /// tree itself, not the set's entry for `name`: an empty text leaves a
+    /// non-empty template of the same name in the set, yet renders nothing.
+    /// The parse of a text is cached: charts call `tpl` with the same few texts.
+    mutating func parseInline(name: String, text: String) throws -> TemplateTree? {
+        let trees: [TemplateTree]
+        if let cached = inlineTrees.get(name: name, text: text) {
+            trees = cached
+        } else {
+            trees = try parseTrees(name: name, text: text)
+            inlineTrees.put(name: name, text: text, trees)
+        }
+        for t in trees where !(t.isEmpty && tree(named: t.name) != nil) {
+            inlineTemplates[t.name] = t
+        }
+        return trees.first { $0.name == name } ?? tree(named: name)
     }
 
     func noTemplateError(_ template: String) -> TemplateError {
@@ -97,7 +127,7 @@ public struct TemplateSet: Sendable {
     /// Executes the template `name`, appending its output to `buffer`. On error,
     /// the output produced before the failure is appended as well (as Go writes it).
     public func execute(name: String, data: Value, into buffer: inout [UInt8]) throws {
-        guard let tree = templates[name] else { throw noTemplateError(name) }
+        guard let tree = tree(named: name) else { throw noTemplateError(name) }
         let set = self
         let (output, failure) = try LargeStack.run { () -> ([UInt8], TemplateError?) in
             let executor = Executor(set: set, tree: tree)
@@ -110,5 +140,45 @@ public struct TemplateSet: Sendable {
         }
         buffer.append(contentsOf: output)
         if let failure { throw failure }
+    }
+}
+
+/// `tpl` parse results by (name, text), behind a lock: copies of a set share it.
+final class InlineTreeCache: @unchecked Sendable {
+    private let lock = MutexLock()
+    private var trees: [String: [TemplateTree]] = [:]
+    private static let capacity = 4096
+
+    func get(name: String, text: String) -> [TemplateTree]? {
+        lock.withLock { trees[name + "\u{0}" + text] }
+    }
+
+    func put(name: String, text: String, _ value: [TemplateTree]) {
+        lock.withLock {
+            if trees.count >= Self.capacity { trees.removeAll(keepingCapacity: true) }
+            trees[name + "\u{0}" + text] = value
+        }
+    }
+}
+
+/// A pthread mutex (the Template module does without Foundation).
+final class MutexLock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
     }
 }

@@ -93,7 +93,7 @@ extension Value {
         case .string: return "string"
         case .bytes: return "[]uint8"
         case .list: return "[]interface {}"
-        case .map: return "map[string]interface {}"
+        case .map(let m): return m.goTypeName ?? "map[string]interface {}"
         case .object(let o): return o.goTypeName
         }
     }

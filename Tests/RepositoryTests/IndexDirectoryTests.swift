@@ -1,4 +1,5 @@
 import Foundation
+import Semver
 import Testing
 @testable import Repository
 
@@ -111,7 +112,7 @@ let repositoryFixtures = URL(fileURLWithPath: #filePath).deletingLastPathCompone
     @Test(arguments: versionOrder.indices)
     func semverOrder(_ index: Int) throws {
         let (a, b, less) = Self.versionOrder[index]
-        let x = try #require(ChartSemver(a)), y = try #require(ChartSemver(b))
+        let x = try SemanticVersion(parsing: a), y = try SemanticVersion(parsing: b)
         #expect((x < y) == less, "\(a) < \(b)")
     }
 }

@@ -21,11 +21,15 @@ struct ReleaseWriteOptions: ParsableArguments {
     @Option(name: [.short, .customLong("output")], help: "prints the output in the specified format (table, json, yaml)")
     var output: OutputFormat = .table
 
+    @OptionGroup var postRendering: PostRendererOptions
+
     var delivery: any Delivery { outputDir.map { FolderDelivery(directory: $0) } ?? RecordOnlyDelivery() }
 
-    func renderer(chartPath: String) throws -> ChartRenderer {
-        ChartRenderer(chart: try ChartLoader.load(path: chartPath), subchartNotes: subchartNotes,
-                      skipSchemaValidation: skipSchemaValidation)
+    func renderer(chartPath: String) throws -> any ReleaseRenderer {
+        let renderer = ChartRenderer(chart: try ChartLoader.load(path: chartPath), subchartNotes: subchartNotes,
+                                     skipSchemaValidation: skipSchemaValidation)
+        guard let postRenderer = try postRendering.postRenderer() else { return renderer }
+        return PostRenderedRenderer(base: renderer, postRenderer: postRenderer)
     }
 
     /// Prints the release as `install`/`upgrade` do (Helm's status printer).

@@ -16,14 +16,18 @@ struct PackageCommand: ParsableCommand {
     @Option(name: [.short, .customLong("destination")], help: "Location to write the chart.") var destination: String = "."
     @Option(help: "Set the version on the chart to this semver version.") var version: String?
     @Option(name: .customLong("app-version"), help: "Set the appVersion on the chart to this version.") var appVersion: String?
+    @Flag(name: [.customShort("u"), .customLong("dependency-update")], help: "Update dependencies from Chart.yaml to charts/ before packaging.") var dependencyUpdate = false
 
     func run() throws {
-        try CommandFailure.reporting {
+        try ErrorReporter.run {
             let mtime = try ArchiveWriter.mtime()
             for chart in charts {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: chart, isDirectory: &isDirectory) else {
                     throw ChartError("stat \(chart): no such file or directory")
+                }
+                if dependencyUpdate {
+                    try DependencyCommand.manager(chart, skipRefresh: false).update(out: { writeOut($0 + "\n") })
                 }
                 let destinationPath = destination == "." ? FileManager.default.currentDirectoryPath : destination
                 let options = ChartPackager.Options(destination: destinationPath, version: version, appVersion: appVersion, mtime: mtime)

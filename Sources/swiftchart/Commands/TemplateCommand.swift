@@ -54,6 +54,8 @@ struct TemplateCommand: ParsableCommand {
     @Flag(name: [.customShort("g"), .customLong("generate-name")], help: "Generate the release name.")
     var generateName = false
 
+    @OptionGroup var postRendering: PostRendererOptions
+
     @Option(name: .customLong("output-dir"), help: "Write each template's output to a file in this folder instead of stdout.")
     var outputDir: String?
 
@@ -84,11 +86,13 @@ struct TemplateCommand: ParsableCommand {
             release: ReleaseOptions(name: name, namespace: namespace, revision: 1, isInstall: !isUpgrade, isUpgrade: isUpgrade),
             capabilities: capabilities, strict: strict, subchartNotes: subchartNotes,
             skipSchemaValidation: skipSchemaValidation)
-        let result = try Engine.render(chart: chart, values: values, options: options)
-        let outputOptions = TemplateOutputOptions(includeCRDs: includeCRDs, skipTests: skipTests, noHooks: noHooks, showOnly: showOnly)
+        let postRenderer = try postRendering.postRenderer()
+        var outputOptions = TemplateOutputOptions(includeCRDs: includeCRDs, skipTests: skipTests, noHooks: noHooks, showOnly: showOnly)
+        if let postRenderer { outputOptions.postRenderer = { try postRenderer.run($0) } }
         if let outputDir {
+            let result = try Engine.render(chart: chart, values: values, options: options)
             return try OutputDirectory.write(result, to: outputDir, options: outputOptions)
         }
-        return try result.templateOutput(outputOptions)
+        return try Engine.template(chart: chart, values: values, options: options, output: outputOptions)
     }
 }
