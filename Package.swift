@@ -38,13 +38,16 @@ let package = Package(
             "Repository", .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .target(name: "Engine", dependencies: ["Chart", "Template", "Functions", "Values"]),
+        .target(name: "Kube", dependencies: [
+            "Values", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
         .target(name: "Release", dependencies: [
-            "Engine", "Chart", "Values", "CZlib",
+            "Engine", "Chart", "Values", "CZlib", "Kube",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PostgresNIO", package: "postgres-nio"),
         ]),
         .executableTarget(name: "swiftchart", dependencies: [
-            "Engine", "Chart", "Values", "Repository", "RepositoryHTTP", "Release",
+            "Engine", "Chart", "Values", "Repository", "RepositoryHTTP", "Release", "Kube",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -62,6 +65,9 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: []),
         .testTarget(name: "RepositoryTests", dependencies: ["Repository", "Chart", "Engine", "Semver", "Values"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Chart", "CArchive", "CZlib"], exclude: ["Fixtures"]),
+        .testTarget(name: "KubeTests", dependencies: [
+            "Kube", "Release", "Chart", "Values",
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "ReleaseTests", dependencies: [
             "Release", "Engine", "Chart", "Values", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -46,6 +46,7 @@ struct InstallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "install", abstract: "install a chart")
 
     @OptionGroup var storage: ReleaseStorageOptions
+    @OptionGroup var waiting: WaitOptions
     @Argument(help: "[NAME] CHART (NAME defaults to the chart's name)") var arguments: [String] = []
     @Flag(name: [.short, .customLong("generate-name")], help: "generate the name (and omit the NAME parameter)")
     var generateName = false
@@ -80,7 +81,7 @@ struct InstallCommand: ParsableCommand {
             } else {
                 name = renderer.chart.metadata.name
             }
-            let context = try storage.context(delivery: write.delivery)
+            let context = try storage.context(delivery: write.delivery, wait: waiting)
             var options = InstallOptions(name: name, namespace: storage.namespace, values: try valueOptions.merged())
             options.dryRun = write.dryRun
             options.replace = replace

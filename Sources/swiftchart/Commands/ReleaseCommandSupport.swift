@@ -1,21 +1,58 @@
 import ArgumentParser
 import Foundation
+import Kube
 import Release
 
 /// Flags every release command shares: where releases are stored and which namespace.
 struct ReleaseStorageOptions: ParsableArguments {
-    @Option(name: [.short, .customLong("namespace")], help: "namespace scope for this request")
-    var namespace: String = ProcessInfo.processInfo.environment["SWIFTCHART_NAMESPACE"] ?? "default"
+    @Option(name: [.short, .customLong("namespace")],
+            help: "namespace scope for this request (default: $SWIFTCHART_NAMESPACE, else the kube context's namespace in cluster mode, else default)")
+    var namespaceOption: String?
 
     @Option(name: .customLong("storage"),
-            help: "release storage: sqlite (default), sqlite:PATH, postgres://user:pass@host:port/db, memory (env SWIFTCHART_STORAGE)")
+            help: "release storage: sqlite (default), sqlite:PATH, postgres://user:pass@host:port/db, memory, secrets (Helm's Secrets in the cluster) (env SWIFTCHART_STORAGE)")
     var storage: String?
+
+    @OptionGroup var cluster: ClusterOptions
+
+    /// `-n`, else `SWIFTCHART_NAMESPACE`, else in cluster mode the kube context's namespace, else `default`.
+    var namespace: String {
+        if let namespaceOption { return namespaceOption }
+        let environment = ProcessInfo.processInfo.environment
+        if let fromEnvironment = environment["SWIFTCHART_NAMESPACE"], !fromEnvironment.isEmpty { return fromEnvironment }
+        if usesCluster(environment),
+           let connection = try? KubeconfigLoader(explicitPath: cluster.kubeconfig, context: cluster.kubeContext).connection() {
+            return connection.namespace
+        }
+        return "default"
+    }
+
+    private func storesInCluster(_ environment: [String: String]) -> Bool {
+        (storage?.isEmpty == false ? storage : environment["SWIFTCHART_STORAGE"]) == "secrets"
+    }
+
+    private func usesCluster(_ environment: [String: String]) -> Bool {
+        storesInCluster(environment) || cluster.isRequested
+    }
 
     /// The context for an action: the chosen store, warnings on stderr, and the test
     /// hook `SWIFTCHART_TEST_PAUSE_WHILE_LOCKED` (seconds to hold the lock after a pending write).
-    func context(delivery: any Delivery = RecordOnlyDelivery()) throws -> ReleaseContext {
+    func context(delivery: any Delivery = RecordOnlyDelivery(), wait: WaitOptions? = nil) throws -> ReleaseContext {
         let environment = ProcessInfo.processInfo.environment
-        let store = try StoreLocator.open(storage, environment: environment)
+        let inCluster = storesInCluster(environment)
+        let client = usesCluster(environment) ? try cluster.client() : nil
+        let store: any ReleaseStore
+        if inCluster, let client {
+            store = KubeSecretsReleaseStore(client: client)
+        } else {
+            store = try StoreLocator.open(storage, environment: environment)
+        }
+        var delivery = delivery
+        if let client, delivery is RecordOnlyDelivery {
+            delivery = KubeDelivery(client: client, forceConflicts: cluster.forceConflicts, waitSeconds: wait?.seconds)
+        } else if wait?.wait == true {
+            throw ReleaseError.invalidStorage("--wait needs a cluster: pass --kubeconfig or --kube-context, or use --storage secrets")
+        }
         let pause = environment["SWIFTCHART_TEST_PAUSE_WHILE_LOCKED"].flatMap(Double.init)
         let lease = environment["SWIFTCHART_LOCK_LEASE_SECONDS"].flatMap(Int64.init) ?? 600
         return ReleaseContext(store: store, delivery: delivery, leaseSeconds: lease,

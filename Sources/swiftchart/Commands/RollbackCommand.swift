@@ -6,6 +6,7 @@ struct RollbackCommand: ParsableCommand {
         commandName: "rollback", abstract: "roll back a release to a previous revision")
 
     @OptionGroup var storage: ReleaseStorageOptions
+    @OptionGroup var waiting: WaitOptions
     @Argument(help: "release name") var name: String
     @Argument(help: "revision to roll back to (default: the previous one)") var revision: Int = 0
     @Flag(name: .customLong("dry-run"), help: "simulate a rollback") var dryRun = false
@@ -17,7 +18,7 @@ struct RollbackCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let delivery: any Delivery = outputDir.map { FolderDelivery(directory: $0) } ?? RecordOnlyDelivery()
-            let context = try storage.context(delivery: delivery)
+            let context = try storage.context(delivery: delivery, wait: waiting)
             var options = RollbackOptions(name: name, namespace: storage.namespace, revision: revision)
             options.dryRun = dryRun
             options.maxHistory = historyMax

@@ -6,6 +6,7 @@ struct UpgradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "upgrade", abstract: "upgrade a release")
 
     @OptionGroup var storage: ReleaseStorageOptions
+    @OptionGroup var waiting: WaitOptions
     @Argument(help: "release name") var name: String
     @Argument(help: "chart path") var chartPath: String
     @Flag(name: [.short, .long], help: "if a release by this name doesn't already exist, run an install")
@@ -20,7 +21,7 @@ struct UpgradeCommand: ParsableCommand {
     @OptionGroup var write: ReleaseWriteOptions
 
     func run() throws {
-        let context = try reportingFailures { try storage.context(delivery: write.delivery) }
+        let context = try reportingFailures { try storage.context(delivery: write.delivery, wait: waiting) }
         let renderer = try reportingFailures("UPGRADE FAILED") { try write.renderer(chartPath: chartPath) }
         let values = try reportingFailures("UPGRADE FAILED") { try valueOptions.merged() }
         if install {
