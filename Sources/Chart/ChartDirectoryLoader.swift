@@ -47,7 +47,7 @@ extension ChartLoader {
         } catch {
             throw ChartError("open \(dirPath): cannot read directory", file: dirPath)
         }
-        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let rel = relative.isEmpty ? name : relative + "/" + name
             let full = root + "/" + rel
             var isDirectory: ObjCBool = false

@@ -8,8 +8,13 @@ public enum GoPathMatch {
     }
 
     public static func match(_ pattern: String, _ name: String) throws -> Bool {
-        var pattern = Array(pattern.unicodeScalars)[...]
-        var name = Array(name.unicodeScalars)[...]
+        try match(scalars: Array(pattern.unicodeScalars), Array(name.unicodeScalars))
+    }
+
+    /// `match` on already decoded scalars (callers matching many names keep the pattern's).
+    static func match(scalars patternScalars: [Unicode.Scalar], _ nameScalars: [Unicode.Scalar]) throws -> Bool {
+        var pattern = patternScalars[...]
+        var name = nameScalars[...]
         outer: while !pattern.isEmpty {
             let (star, chunk, rest) = scanChunk(pattern)
             pattern = rest

@@ -8,6 +8,7 @@ public struct HelmIgnore: Sendable {
     struct Pattern: Sendable {
         var raw: String
         var glob: String
+        var globScalars: [Unicode.Scalar]
         var negate: Bool
         var mustBeDirectory: Bool
         /// Matches the base name only (pattern has no `/`).
@@ -69,15 +70,23 @@ public struct HelmIgnore: Sendable {
         } else if !rule.contains("/") {
             baseNameOnly = true
         }
-        patterns.append(Pattern(raw: raw, glob: rule, negate: negate, mustBeDirectory: mustBeDirectory, baseNameOnly: baseNameOnly))
+        patterns.append(Pattern(raw: raw, glob: rule, globScalars: Array(rule.unicodeScalars), negate: negate, mustBeDirectory: mustBeDirectory, baseNameOnly: baseNameOnly))
     }
 
     /// Whether the chart-relative path (`/`-separated) should be skipped.
     public func ignores(_ path: String, isDirectory: Bool) -> Bool {
         if path.isEmpty || path == "." || path == "./" { return false }
+        let pathScalars = Array(path.unicodeScalars)
+        var baseScalars: [Unicode.Scalar]? = nil
         for p in patterns {
-            let subject = p.baseNameOnly ? goPathBase(path) : path
-            let matched = (try? GoPathMatch.match(p.glob, subject)) ?? false
+            let subject: [Unicode.Scalar]
+            if p.baseNameOnly {
+                if baseScalars == nil { baseScalars = Array(goPathBase(path).unicodeScalars) }
+                subject = baseScalars ?? []
+            } else {
+                subject = pathScalars
+            }
+            let matched = (try? GoPathMatch.match(scalars: p.globScalars, subject)) ?? false
             if p.negate {
                 if p.mustBeDirectory && !isDirectory { return true }
                 if !matched { return true }

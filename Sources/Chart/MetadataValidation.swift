@@ -65,6 +65,7 @@ extension ChartMetadata {
 
 /// Helm's `sanitizeString`: whitespace becomes a space, non-printable runes are removed.
 func sanitize(_ s: String) -> String {
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
     var out = String.UnicodeScalarView()
     var changed = false
     for scalar in s.unicodeScalars {

@@ -83,9 +83,15 @@ enum ManifestSorter {
         return head
     }
 
+    /// Only the top-level entries the head reads are built; documents the
+    /// scan cannot read exactly (and every error) go through the full loader.
+    private static let headKeys: Set<String> = ["apiVersion", "kind", "metadata"]
+
     private static func loadYAML(_ doc: String, path: String) -> Result<Value, ValuesError> {
+        let bytes = Array(doc.utf8)
+        if let head = YAML.loadTopLevel(bytes, keys: headKeys) { return .success(.map(head)) }
         do {
-            return .success(try YAML.load(Array(doc.utf8), file: path))
+            return .success(try YAML.load(bytes, file: path))
         } catch {
             return .failure(error)
         }

@@ -10,13 +10,12 @@ enum TokenType: Int, Sendable {
     var isKeyword: Bool { rawValue > TokenType.keyword.rawValue }
 }
 
-/// One lexed item: a byte range of the input (or an error message).
+/// One lexed item: a byte range of the input (an `.error` token's message is the lexer's `errorMessage`).
 struct Token: Sendable {
     var type: TokenType
     var pos: Int
     var end: Int
     var line: Int
-    var message: String? = nil
 }
 
 /// Go's template lexer, run on UTF-8 bytes and pulled one token at a time.
@@ -46,18 +45,19 @@ struct Lexer {
 
     func text(_ t: Token) -> ArraySlice<UInt8> { input[t.pos..<t.end] }
 
-    private static let keywords: [String: TokenType] = [
-        ".": .dot, "block": .block, "break": .breakKeyword, "continue": .continueKeyword, "define": .define,
-        "else": .elseKeyword, "end": .end, "if": .ifKeyword, "range": .range, "nil": .nilKeyword,
-        "template": .template, "with": .with,
-    ]
-
     private static let eof: UInt32 = 0xFFFF_FFFF
 
     private mutating func next() -> UInt32 {
         if pos >= input.count {
             atEOF = true
             return Lexer.eof
+        }
+        let c = input[pos]
+        if c < 0x80 {
+            pos += 1
+            lastWidth = 1
+            if c == 0x0A { line += 1 }
+            return UInt32(c)
         }
         let (r, w) = GoStrconv.decodeRune(input, pos)
         pos += w
@@ -116,7 +116,8 @@ struct Lexer {
     }
 
     private mutating func errorf(_ message: String) -> State? {
-        item = Token(type: .error, pos: start, end: start, line: startLine, message: message)
+        item = Token(type: .error, pos: start, end: start, line: startLine)
+        errorMessage = message
         start = 0
         pos = 0
         atEOF = false
@@ -125,6 +126,8 @@ struct Lexer {
     }
 
     private var inputExhausted = false
+    /// The message of the `.error` token (the lexer stops at its first error).
+    private(set) var errorMessage = ""
 
     private func hasPrefix(_ at: Int, _ p: [UInt8]) -> Bool {
         guard at >= 0, at + p.count <= input.count else { return false }
@@ -287,7 +290,24 @@ struct Lexer {
     private static func isSpace(_ r: UInt32) -> Bool { r == 0x20 || r == 0x09 || r == 0x0D || r == 0x0A }
 
     static func isAlphaNumeric(_ r: UInt32) -> Bool {
-        r == 0x5F || GoStrconv.isLetter(r) || GoStrconv.isDigit(r)
+        if r < 0x80 {
+            return r == 0x5F || (r | 0x20 >= 0x61 && r | 0x20 <= 0x7A) || (r >= 0x30 && r <= 0x39)
+        }
+        return GoStrconv.isLetter(r) || GoStrconv.isDigit(r)
+    }
+
+    /// The keyword spelled by `input[from..<to]`, without building a String.
+    private func keyword(_ from: Int, _ to: Int) -> TokenType? {
+        func spells(_ word: StaticString) -> Bool { self.spells(word, from, to) }
+        switch to - from {
+        case 2: return spells("if") ? .ifKeyword : nil
+        case 3: return spells("end") ? .end : spells("nil") ? .nilKeyword : nil
+        case 4: return spells("else") ? .elseKeyword : spells("with") ? .with : nil
+        case 5: return spells("block") ? .block : spells("break") ? .breakKeyword : spells("range") ? .range : nil
+        case 6: return spells("define") ? .define : nil
+        case 8: return spells("template") ? .template : spells("continue") ? .continueKeyword : nil
+        default: return nil
+        }
     }
 
     private mutating func lexInsideAction() -> State? {
@@ -368,17 +388,27 @@ struct Lexer {
             if !atTerminator() {
                 return errorf("bad character \(GoFormat.unicodeRuneDescription(r))")
             }
-            let word = String(decoding: input[start..<pos], as: UTF8.self)
-            if let kw = Lexer.keywords[word], kw.isKeyword {
+            if let kw = keyword(start, pos) {
                 if (kw == .breakKeyword && !breakOK) || (kw == .continueKeyword && !continueOK) {
                     return emit(.identifier)
                 }
                 return emit(kw)
             }
             if input[start] == 0x2E { return emit(.field) }
-            if word == "true" || word == "false" { return emit(.bool) }
+            if keywordBool(start, pos) { return emit(.bool) }
             return emit(.identifier)
         }
+    }
+
+    private func keywordBool(_ from: Int, _ to: Int) -> Bool {
+        spells("true", from, to) || spells("false", from, to)
+    }
+
+    private func spells(_ word: StaticString, _ from: Int, _ to: Int) -> Bool {
+        guard word.utf8CodeUnitCount == to - from else { return false }
+        let w = word.utf8Start
+        for k in 0..<(to - from) where input[from + k] != w[k] { return false }
+        return true
     }
 
     private mutating func lexFieldOrVariable(_ type: TokenType) -> State? {

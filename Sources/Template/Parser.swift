@@ -86,8 +86,25 @@ struct Parser {
     }
 
     private func val(_ t: Token) -> String {
-        if let m = t.message { return m }
+        if t.type == .error { return lexer.errorMessage }
         return String(decoding: lexer.text(t), as: UTF8.self)
+    }
+
+    /// The token's text split at `.` (empty parts kept), skipping its first byte when `dropFirst`.
+    private func dottedParts(_ t: Token, dropFirst: Bool) -> [String] {
+        let text = lexer.text(t)
+        var parts: [String] = []
+        var start = dropFirst ? text.startIndex + 1 : text.startIndex
+        var i = start
+        while i < text.endIndex {
+            if text[i] == 0x2E {
+                parts.append(String(decoding: text[start..<i], as: UTF8.self))
+                start = i + 1
+            }
+            i += 1
+        }
+        parts.append(String(decoding: text[start..<text.endIndex], as: UTF8.self))
+        return parts
     }
 
     // MARK: errors
@@ -100,7 +117,7 @@ struct Parser {
     private func describe(_ t: Token) -> String {
         switch t.type {
         case .eof: return "EOF"
-        case .error: return t.message ?? ""
+        case .error: return lexer.errorMessage
         default:
             if t.type.isKeyword { return "<\(val(t))>" }
             let v = val(t)
@@ -116,7 +133,7 @@ struct Parser {
             var extra = ""
             if actionLine != 0 && actionLine != t.line {
                 extra = " in action started at \(source.parseName):\(actionLine)"
-                if (t.message ?? "").hasSuffix(" action") {
+                if lexer.errorMessage.hasSuffix(" action") {
                     extra = String(extra.dropFirst(" in action".count))
                 }
             }
@@ -267,11 +284,11 @@ struct Parser {
             if nextTok.type == .assign || nextTok.type == .declare {
                 pipe.isAssign = nextTok.type == .assign
                 _ = nextNonSpace()
-                pipe.decl.append(VariableNode(pos: v.pos, source: source, idents: val(v).split(separator: ".", omittingEmptySubsequences: false).map(String.init)))
+                pipe.decl.append(VariableNode(pos: v.pos, source: source, idents: dottedParts(v, dropFirst: false)))
                 vars.append(val(v))
             } else if nextTok.type == .char && val(nextTok) == "," {
                 _ = nextNonSpace()
-                pipe.decl.append(VariableNode(pos: v.pos, source: source, idents: val(v).split(separator: ".", omittingEmptySubsequences: false).map(String.init)))
+                pipe.decl.append(VariableNode(pos: v.pos, source: source, idents: dottedParts(v, dropFirst: false)))
                 vars.append(val(v))
                 if context == "range" && pipe.decl.count < 2 {
                     switch peekNonSpace().type {
@@ -425,8 +442,8 @@ struct Parser {
         if peek().type == .field {
             let chain = ChainNode(pos: peek().pos, source: source, operand: node)
             while peek().type == .field {
-                let f = val(next())
-                chain.fields.append(String(f.dropFirst()))
+                let f = lexer.text(next())
+                chain.fields.append(String(decoding: f.dropFirst(), as: UTF8.self))
             }
             switch node {
             case .field(let f):
@@ -454,13 +471,11 @@ struct Parser {
         case .nilKeyword:
             return .nilValue(LiteralNode(pos: t.pos, source: source, text: "nil"))
         case .variable:
-            let name = val(t)
-            let idents = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let idents = dottedParts(t, dropFirst: false)
             if !vars.contains(idents[0]) { throw errorf("undefined variable \(GoStrconv.quote(idents[0]))") }
             return .variable(VariableNode(pos: t.pos, source: source, idents: idents))
         case .field:
-            let name = val(t)
-            return .field(FieldNode(pos: t.pos, source: source, idents: name.dropFirst().split(separator: ".", omittingEmptySubsequences: false).map(String.init)))
+            return .field(FieldNode(pos: t.pos, source: source, idents: dottedParts(t, dropFirst: true)))
         case .bool:
             let v = val(t)
             return .bool(v == "true", LiteralNode(pos: t.pos, source: source, text: v))

@@ -244,6 +244,12 @@ public enum GoStrconv {
 
     /// Go's `strconv.Unquote` for `"..."` and `` `...` `` literals.
     public static func unquote(_ s: ArraySlice<UInt8>) throws -> String {
+        if s.count >= 2, s.first == 0x22, s.last == 0x22 {
+            let inner = s.dropFirst().dropLast()
+            if inner.allSatisfy({ $0 < 0x80 && $0 != 0x5C && $0 != 0x22 && $0 != 0x0A }) {
+                return String(decoding: inner, as: UTF8.self)
+            }
+        }
         let b = Array(s)
         guard b.count >= 2, b.first == b.last else { throw SyntaxError() }
         let q = b[0]

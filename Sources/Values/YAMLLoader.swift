@@ -322,7 +322,7 @@ struct YAMLEventLoader {
 
     /// The JSON step of sigs.k8s.io/yaml: NaN and infinities cannot be encoded.
     private func jsonCheck(_ value: Value, mark: yaml_mark_t) throws(ValuesError) -> Value {
-        if let bad = Self.firstNonFinite(value) {
+        if Self.containsNonFinite(value), let bad = Self.firstNonFinite(value) {
             var e = error("", mark)
             e.message = "error converting YAML to JSON: json: unsupported value: " + GoFloat.format(bad, fmt: UInt8(ascii: "g"), precision: -1)
             throw e
@@ -330,6 +330,17 @@ struct YAMLEventLoader {
         return value
     }
 
+    /// Whether any float is NaN or infinite: a walk without sorting, as almost no document has one.
+    private static func containsNonFinite(_ v: Value) -> Bool {
+        switch v {
+        case .float(let d): return !d.isFinite
+        case .list(let l): return l.contains(where: containsNonFinite)
+        case .map(let m): return m.values.contains(where: containsNonFinite)
+        default: return false
+        }
+    }
+
+    /// The first non-finite float in Go's key order (the one `encoding/json` reports).
     private static func firstNonFinite(_ v: Value) -> Double? {
         switch v {
         case .float(let d): return d.isFinite ? nil : d
