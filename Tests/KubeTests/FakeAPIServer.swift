@@ -22,6 +22,7 @@ final class FakeAPIServer: Sendable {
         var log: [LoggedRequest] = []
         var forbidden: Set<String> = []
         var nextVersion = 1
+        var controller: (@Sendable (String, Value) -> Value)?
     }
 
     private let state = Mutex(State())
@@ -31,8 +32,12 @@ final class FakeAPIServer: Sendable {
     /// Kind tables per group/version: (resource, kind, namespaced).
     static let builtin: [String: [(String, String, Bool)]] = [
         "/api/v1": [("configmaps", "ConfigMap", true), ("secrets", "Secret", true), ("services", "Service", true),
-                    ("namespaces", "Namespace", false)],
-        "/apis/apps/v1": [("deployments", "Deployment", true)],
+                    ("namespaces", "Namespace", false), ("pods", "Pod", true), ("serviceaccounts", "ServiceAccount", true),
+                    ("persistentvolumeclaims", "PersistentVolumeClaim", true),
+                    ("persistentvolumes", "PersistentVolume", false)],
+        "/apis/apps/v1": [("deployments", "Deployment", true), ("statefulsets", "StatefulSet", true),
+                          ("daemonsets", "DaemonSet", true), ("replicasets", "ReplicaSet", true)],
+        "/apis/batch/v1": [("jobs", "Job", true), ("cronjobs", "CronJob", true)],
         "/apis/apiextensions.k8s.io/v1": [("customresourcedefinitions", "CustomResourceDefinition", false)],
     ]
 
@@ -71,6 +76,12 @@ final class FakeAPIServer: Sendable {
     func object(at path: String) -> Value? { state.withLock { $0.objects[path] } }
     func forbid(_ path: String) { _ = state.withLock { $0.forbidden.insert(path) } }
     func put(_ object: Value, at path: String) { state.withLock { $0.objects[path] = object } }
+    /// Installs a stand-in for the cluster's controllers: called with the path and object on every
+    /// create, apply or replace, it returns the object to store (e.g. with a `status` a controller
+    /// would write, such as a completed Job).
+    func setController(_ controller: @escaping @Sendable (String, Value) -> Value) {
+        state.withLock { $0.controller = controller }
+    }
     /// Sets the `status` of a stored object, as a controller would.
     func setStatus(_ status: Value, at path: String) {
         state.withLock { s in
@@ -218,7 +229,8 @@ final class FakeAPIServer: Sendable {
         meta["resourceVersion"] = .string(String(s.nextVersion))
         s.nextVersion += 1
         top["metadata"] = Value.map(meta)
-        let stored = Value.map(top)
+        var stored = Value.map(top)
+        if let controller = s.controller { stored = controller(path, stored) }
         s.objects[path] = stored
         return stored
     }

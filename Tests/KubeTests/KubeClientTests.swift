@@ -93,8 +93,8 @@ import Values
              "cannot apply ConfigMap \"one\" in namespace \"locked\": forbidden: User \"test\" cannot patch /api/v1/namespaces/locked/configmaps/one (HTTP 403)"),
             (Value.map(["apiVersion": .string("example.com/v9"), "kind": .string("Gadget"), "metadata": Value.map(["name": .string("g")])]), "apps",
              "cannot apply Gadget \"g\" in namespace \"apps\": no matches for kind \"Gadget\" in version \"example.com/v9\" (is the CRD installed?)"),
-            (Value.map(["apiVersion": .string("v1"), "kind": .string("Pod"), "metadata": Value.map(["name": .string("p")])]), "apps",
-             "cannot apply Pod \"p\" in namespace \"apps\": no matches for kind \"Pod\" in version \"v1\" (is the CRD installed?)"),
+            (Value.map(["apiVersion": .string("v1"), "kind": .string("Endpoints"), "metadata": Value.map(["name": .string("p")])]), "apps",
+             "cannot apply Endpoints \"p\" in namespace \"apps\": no matches for kind \"Endpoints\" in version \"v1\" (is the CRD installed?)"),
             (Value.map(["apiVersion": .string("v1"), "metadata": Value.map(["name": .string("p")])]), "apps",
              "invalid resource p: kind not set"),
         ]
