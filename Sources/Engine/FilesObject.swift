@@ -15,7 +15,7 @@ struct FilesObject: GoObject {
         switch name {
         case "Get":
             return .method(arity: 1) { args in
-                .string(files[Self.stringArg(args)].map { String(decoding: $0, as: UTF8.self) } ?? "")
+                .string(files[Self.stringArg(args)].map { GoBytes.string($0) } ?? "")
             }
         case "GetBytes":
             return .method(arity: 1) { args in .bytes(files[Self.stringArg(args)] ?? []) }
@@ -30,7 +30,7 @@ struct FilesObject: GoObject {
                 var bytes = data[...]
                 if bytes.last == UInt8(ascii: "\n") { bytes = bytes.dropLast() }
                 return .list(bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
-                    .string(String(decoding: $0, as: UTF8.self))
+                    .string(GoBytes.string($0))
                 })
             }
         case "AsConfig":

@@ -88,7 +88,8 @@ enum ManifestSorter {
     private static let headKeys: Set<String> = ["apiVersion", "kind", "metadata"]
 
     private static func loadYAML(_ doc: String, path: String) -> Result<Value, ValuesError> {
-        let bytes = Array(doc.utf8)
+        // A Go string's invalid bytes (`GoBytes`) reach the YAML reader raw, as in Helm.
+        let bytes = GoBytes.bytes(of: doc)
         if let head = YAML.loadTopLevel(bytes, keys: headKeys) { return .success(.map(head)) }
         do {
             return .success(try YAML.load(bytes, file: path))

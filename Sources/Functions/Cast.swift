@@ -67,7 +67,7 @@ enum Cast {
     static func toString(_ v: Value) -> String {
         switch v {
         case .string(let s): return s
-        case .bytes(let b): return String(decoding: b, as: UTF8.self)
+        case .bytes(let b): return GoBytes.string(b)
         default: return GoPrint.value(v)
         }
     }

@@ -9,10 +9,10 @@ import Values
 enum CryptoFunctions {
     static func register(into t: inout FunctionTable, options: FunctionOptions) {
         let random = options.randomBytes
-        t.add("sha1sum", [.string]) { a, _ in .string(hex(Insecure.SHA1.hash(data: Array(a.string(0).utf8)))) }
-        t.add("sha256sum", [.string]) { a, _ in .string(hex(SHA256.hash(data: Array(a.string(0).utf8)))) }
-        t.add("sha512sum", [.string]) { a, _ in .string(hex(SHA512.hash(data: Array(a.string(0).utf8)))) }
-        t.add("adler32sum", [.string]) { a, _ in .string(String(adler32(Array(a.string(0).utf8)))) }
+        t.add("sha1sum", [.string]) { a, _ in .string(hex(Insecure.SHA1.hash(data: GoBytes.bytes(of: a.string(0))))) }
+        t.add("sha256sum", [.string]) { a, _ in .string(hex(SHA256.hash(data: GoBytes.bytes(of: a.string(0))))) }
+        t.add("sha512sum", [.string]) { a, _ in .string(hex(SHA512.hash(data: GoBytes.bytes(of: a.string(0))))) }
+        t.add("adler32sum", [.string]) { a, _ in .string(String(adler32(GoBytes.bytes(of: a.string(0))))) }
         t.add("bcrypt", [.string]) { a, _ in .string(Bcrypt.hashOrMessage(a.string(0), random)) }
         t.add("htpasswd", [.string, .string]) { a, _ in
             let user = a.string(0)

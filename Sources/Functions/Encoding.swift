@@ -3,20 +3,21 @@ import Template
 import Values
 
 /// Sprig's base64/base32 functions; decoding errors become the result text
-/// (`illegal base64 data at input byte N`), as Sprig returns `err.Error()`.
+/// (`illegal base64 data at input byte N`), as Sprig returns `err.Error()`. Decoded
+/// binary data stays byte-exact (see `GoBytes`).
 enum EncodingFunctions {
     static func register(into t: inout FunctionTable, options: FunctionOptions) {
-        t.add("b64enc", [.string]) { a, _ in .string(Base64.encode(Array(a.string(0).utf8))) }
+        t.add("b64enc", [.string]) { a, _ in .string(Base64.encode(GoBytes.bytes(of: a.string(0)))) }
         t.add("b64dec", [.string]) { a, _ in
             switch Base64.decode(Array(a.string(0).utf8)) {
-            case .success(let b): return .string(String(decoding: b, as: UTF8.self))
+            case .success(let b): return .string(GoBytes.string(b))
             case .failure(let e): return .string(e.message)
             }
         }
-        t.add("b32enc", [.string]) { a, _ in .string(Base32.encode(Array(a.string(0).utf8))) }
+        t.add("b32enc", [.string]) { a, _ in .string(Base32.encode(GoBytes.bytes(of: a.string(0)))) }
         t.add("b32dec", [.string]) { a, _ in
             switch Base32.decode(Array(a.string(0).utf8)) {
-            case .success(let b): return .string(String(decoding: b, as: UTF8.self))
+            case .success(let b): return .string(GoBytes.string(b))
             case .failure(let e): return .string(e.message)
             }
         }

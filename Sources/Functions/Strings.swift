@@ -242,28 +242,28 @@ enum StringFunctions {
     }
 
     static func substring(_ start: Int, _ end: Int, _ s: String) throws -> String {
-        let bytes = Array(s.utf8)
+        let bytes = GoBytes.bytes(of: s)
         if start < 0 {
             guard end >= 0 else { throw FunctionError("runtime error: slice bounds out of range [:\(end)]") }
             guard end <= bytes.count else {
                 throw FunctionError("runtime error: slice bounds out of range [:\(end)] with length \(bytes.count)")
             }
-            return String(decoding: bytes[..<end], as: UTF8.self)
+            return GoBytes.string(bytes[..<end])
         }
         if end < 0 || end > bytes.count {
             guard start <= bytes.count else {
                 throw FunctionError("runtime error: slice bounds out of range [\(start):\(bytes.count)]")
             }
-            return String(decoding: bytes[start...], as: UTF8.self)
+            return GoBytes.string(bytes[start...])
         }
         guard start <= end else { throw FunctionError("runtime error: slice bounds out of range [\(start):\(end)]") }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return GoBytes.string(bytes[start..<end])
     }
 
     static func trunc(_ c: Int, _ s: String) -> String {
-        let bytes = Array(s.utf8)
-        if c < 0 && bytes.count + c > 0 { return String(decoding: bytes[(bytes.count + c)...], as: UTF8.self) }
-        if c >= 0 && bytes.count > c { return String(decoding: bytes[..<c], as: UTF8.self) }
+        let bytes = GoBytes.bytes(of: s)
+        if c < 0 && bytes.count + c > 0 { return GoBytes.string(bytes[(bytes.count + c)...]) }
+        if c >= 0 && bytes.count > c { return GoBytes.string(bytes[..<c]) }
         return s
     }
 

@@ -75,7 +75,7 @@ enum Builtin: String, CaseIterable {
         if item.isNilInterface { throw FunctionError("len of nil pointer") }
         if !item.isValid { throw FunctionError("reflect: call of reflect.Value.Type on zero Value") }
         switch item.value {
-        case .string(let s): return s.utf8.count
+        case .string(let s): return GoBytes.count(of: s)
         case .list(let l): return l.count
         case .map(let m): return m.count
         case .bytes(let b): return b.count

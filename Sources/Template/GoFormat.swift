@@ -395,13 +395,19 @@ struct GoPrinter {
     mutating func fmtString(_ s: [UInt8], _ verb: UInt8, _ arg: Value) {
         switch verb {
         case 0x76:
-            if sharpV { fmtQ(s) } else { fmtS(s) }
+            if sharpV { fmtQ(rawBytes(s)) } else { fmtS(s) }
         case 0x73: fmtS(s)
-        case 0x78: fmtSbx(s, upper: false)
-        case 0x58: fmtSbx(s, upper: true)
-        case 0x71: fmtQ(s)
+        case 0x78: fmtSbx(rawBytes(s), upper: false)
+        case 0x58: fmtSbx(rawBytes(s), upper: true)
+        case 0x71: fmtQ(rawBytes(s))
         default: badVerb(verb, arg)
         }
+    }
+
+    /// Hex and quoting see a Go string's bytes: escaped invalid bytes (`GoBytes`) become
+    /// the bytes they stand for; other verbs keep them so the output round-trips.
+    private func rawBytes(_ s: [UInt8]) -> [UInt8] {
+        s.contains(0xF4) ? GoBytes.bytes(of: String(decoding: s, as: UTF8.self)) : s
     }
 
     mutating func fmtBytes(_ v: [UInt8], _ verb: UInt8, depth: Int) {

@@ -135,7 +135,7 @@ public enum GoStrconv {
 
     public static func quote(_ s: String, asciiOnly: Bool = false) -> String {
         var out: [UInt8] = []
-        quote(Array(s.utf8)[...], asciiOnly: asciiOnly, into: &out)
+        quote(GoBytes.bytes(of: s)[...], asciiOnly: asciiOnly, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -84,7 +84,8 @@ struct JSONWriter {
 
     func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(34)
-        var s = s
+        // Go's encoding/json writes each invalid UTF-8 byte as U+FFFD.
+        var s = GoBytes.replacingEscapes(s)
         s.withUTF8 { b in
             var start = 0
             var i = 0

@@ -145,7 +145,8 @@ struct YAMLEmitter {
 
     /// go-yaml v2 `stringv` on a JSON-decoded string.
     mutating func emitString(_ s: String, mapping: Bool, simpleKey: Bool) throws(ValuesError) {
-        var b = Array(s.utf8)
+        // toYaml goes through encoding/json: invalid UTF-8 bytes become U+FFFD.
+        var b = Array(GoBytes.replacingEscapes(s).utf8)
         if let bad = Self.firstUnreadable(b) {
             _ = bad
             throw ValuesError(message: "error converting YAML to JSON: yaml: control characters are not allowed")

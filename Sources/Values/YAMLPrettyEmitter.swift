@@ -120,6 +120,7 @@ struct YAMLPrettyEmitter {
     /// v3 `encoder.stringv`: a literal block for multi-line text, plain when the
     /// text reads back as the same string, double-quoted otherwise.
     mutating func emitString(_ s: String, inSequence: Bool, simpleKey: Bool) {
+        let s = GoBytes.replacingEscapes(s)
         let b = Array(s.utf8)
         let style: Style
         if b.contains(10) {
