@@ -32,7 +32,7 @@ let package = Package(
         ]),
         .target(name: "Chart", dependencies: ["Values", "Semver", "CArchive", "CZlib"]),
         .target(name: "Repository", dependencies: [
-            "Chart", "Engine", "Values", "Semver", .product(name: "Crypto", package: "swift-crypto"),
+            "Chart", "Engine", "Functions", "Values", "Semver", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "RepositoryHTTP", dependencies: [
             "Repository", .product(name: "AsyncHTTPClient", package: "async-http-client"),

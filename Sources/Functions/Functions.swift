@@ -14,14 +14,19 @@ public struct FunctionOptions: Sendable {
     public var randomBytes: @Sendable (Int) -> [UInt8]
     /// Zone used for Go's `time.Local` (`date`, `toDate`, `now`).
     public var localZone: GoTimeZone
+    /// Helm's lint mode: `required` and `fail` do not stop the render (they yield "")
+    /// so that lint goes on to check the rest of the chart.
+    public var lintMode: Bool
 
     public init(
         allowDNSLookup: Bool = false,
         clock: (@Sendable () -> GoTime)? = nil,
         randomBytes: (@Sendable (Int) -> [UInt8])? = nil,
-        localZone: GoTimeZone = .local
+        localZone: GoTimeZone = .local,
+        lintMode: Bool = false
     ) {
         self.allowDNSLookup = allowDNSLookup
+        self.lintMode = lintMode
         self.localZone = localZone
         let zone = localZone
         self.clock = clock ?? { GoTime.now(in: zone) }

@@ -85,11 +85,16 @@ enum HelmFunctions {
                 return .map(["Error": .string(e.message)])
             }
         }
-        t.add("fail", [.string]) { a, _ in throw FunctionError(a.string(0)) }
+        let lintMode = options.lintMode
+        t.add("fail", [.string]) { a, _ in
+            if lintMode { return .string("") }
+            throw FunctionError(a.string(0))
+        }
         t.add("required", [.string, .any]) { a, _ in
             switch a.arg(1) {
-            case .null: throw FunctionError(a.string(0))
-            case .string(let s) where s.isEmpty: throw FunctionError(a.string(0))
+            case .null, .string(""):
+                if lintMode { return .string("") }
+                throw FunctionError(a.string(0))
             default: return a.arg(1)
             }
         }

@@ -31,7 +31,11 @@ public enum ReleaseError: Error, Sendable, Equatable, CustomStringConvertible {
         case .operationInProgress(let name, let holder):
             return "another operation (install/upgrade/rollback) is in progress on release \"\(name)\" (\(holder))"
         case .invalidName(let name, let reason):
-            return "release name \"\(name)\" is invalid: \(reason)"
+            // Helm's wording (`release name check failed: …`), so scripts matching it keep working;
+            // `reason` says which rule failed for programmatic callers.
+            if name.isEmpty { return "release name check failed: release name \"\": no name provided" }
+            _ = reason
+            return "release name check failed: release name \"\(name)\": invalid release name, must match regex \(ReleaseName.pattern) and the length must not be longer than \(ReleaseName.maximumLength)"
         case .corruptRecord(let origin, let reason):
             return "the release store holds an unreadable record for \(origin): \(reason)"
         case .storeUnavailable(let location, let reason):

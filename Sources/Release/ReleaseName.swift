@@ -1,8 +1,12 @@
 /// Helm's release name rule: a DNS-1123 subdomain of at most 53 characters.
-enum ReleaseName {
+public enum ReleaseName {
     static let maximumLength = 53
+    /// The pattern Helm's message quotes.
+    static let pattern = #"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"#
 
-    static func validate(_ name: String) throws {
+    /// Throws `ReleaseError.invalidName` (Helm's "release name check failed" error) unless
+    /// `name` is a valid release name; `install` and `template` check it before rendering.
+    public static func validate(_ name: String) throws {
         guard !name.isEmpty else { throw ReleaseError.invalidName(name, reason: "the name must not be empty") }
         guard name.utf8.count <= maximumLength else {
             throw ReleaseError.invalidName(name, reason: "the name must not be longer than \(maximumLength) characters")

@@ -42,6 +42,16 @@ import Testing
         #expect(run.stdout.isEmpty)
     }
 
+    /// Helm checks the release name before rendering (message recorded from Helm v4).
+    @Test func invalidReleaseNameIsRefused() throws {
+        guard CLIErrorTests.binary != nil else { return }
+        let dir = try CLIErrorTests.makeChart(Self.chart)
+        let run = try CLIErrorTests.run(["template", "Bad_Name", "h"], in: dir)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(#"Error: release name check failed: release name "Bad_Name": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53"#))
+        #expect(run.stdout.isEmpty)
+    }
+
     @Test func outputDirWritesOneFilePerTemplate() throws {
         guard CLIErrorTests.binary != nil else { return }
         let dir = try CLIErrorTests.makeChart(Self.chart)

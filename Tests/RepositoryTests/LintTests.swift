@@ -34,6 +34,8 @@ import Testing
                           "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: {{ .Values.a | nosuch }}\n"], [
             "[ERROR] templates/: parse error at (c3/templates/cm.yaml:6): function \"nosuch\" not defined",
         ]),
+        ("required and fail do not stop lint (Helm's lint mode)", ["Chart.yaml": "apiVersion: v2\nname: c8\nversion: 0.1.0\n" + icon, "values.yaml": "a: 1\n",
+                          "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: {{ required \"need b\" .Values.b | quote }}\n  c: {{ fail \"boom\" | quote }}\n"], []),
         ("rendered YAML does not parse", ["Chart.yaml": "apiVersion: v2\nname: c4\nversion: 0.1.0\n" + icon, "values.yaml": "a: 1\n",
                                           "templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: [1\n"], [
             "[ERROR] templates/cm.yaml: unable to parse YAML: *",

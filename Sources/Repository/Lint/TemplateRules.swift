@@ -1,5 +1,6 @@
 import Chart
 import Engine
+import Functions
 import Foundation
 import Values
 
@@ -37,7 +38,8 @@ enum TemplateRules {
         }
         let renderOptions = RenderOptions(
             release: ReleaseOptions(name: "test-release", namespace: options.namespace, revision: 1, isInstall: true, isUpgrade: false),
-            capabilities: capabilities, skipSchemaValidation: options.skipSchemaValidation)
+            capabilities: capabilities, skipSchemaValidation: options.skipSchemaValidation,
+            functionOptions: FunctionOptions(lintMode: true))
         let result: RenderResult
         do { result = try Engine.render(chart: chart, values: values, options: renderOptions) } catch let error as RenderError {
             // The engine parses rendered YAML while sorting manifests; Helm's lint reports that

@@ -2,6 +2,7 @@ import ArgumentParser
 import Chart
 import Engine
 import Foundation
+import Release
 
 /// `swiftchart template [NAME] CHART`: render a chart locally, as `helm template`.
 struct TemplateCommand: ParsableCommand {
@@ -72,6 +73,7 @@ struct TemplateCommand: ParsableCommand {
     private func render() throws -> String {
         let (name, chartPath) = try ReleaseNaming.nameAndChart(
             arguments, nameTemplate: nameTemplate, generateName: generateName, defaultName: "release-name")
+        try ReleaseName.validate(name)
         let chart = try ChartLoader.load(path: chartPath)
         let values = try valueOptions.merged()
         var capabilities = Capabilities(extraAPIVersions: apiVersions.flatMap { $0.split(separator: ",").map(String.init) })
