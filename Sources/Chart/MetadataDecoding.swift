@@ -38,7 +38,7 @@ struct MetadataDecoder {
         guard let value else { return nil }
         switch value {
         case .null: return nil
-        case .list(let items): return try items.map { try string($0, field: field) }
+        case .list(let items, _): return try items.map { try string($0, field: field) }
         default: throw mismatch(value, field: field, goType: "[]string")
         }
     }
@@ -104,7 +104,7 @@ extension ChartMetadata {
         if let raw = m["maintainers"] {
             switch raw {
             case .null: maintainers = nil
-            case .list(let items): maintainers = try items.enumerated().map { try ChartMaintainer(decoding: $0.element, index: $0.offset) }
+            case .list(let items, _): maintainers = try items.enumerated().map { try ChartMaintainer(decoding: $0.element, index: $0.offset) }
             default: throw d.mismatch(raw, field: "maintainers", goType: "[]*v2.Maintainer")
             }
         }
@@ -141,7 +141,7 @@ extension ChartDependency {
     static func decodeList(_ raw: Value, fieldPrefix: String) throws -> [ChartDependency]? {
         switch raw {
         case .null: return nil
-        case .list(let items): return try items.enumerated().map { try ChartDependency(decoding: $0.element, index: $0.offset) }
+        case .list(let items, _): return try items.enumerated().map { try ChartDependency(decoding: $0.element, index: $0.offset) }
         default:
             throw MetadataDecoder(fieldPrefix: fieldPrefix).mismatch(raw, field: "dependencies", goType: "[]*v2.Dependency")
         }
@@ -164,7 +164,7 @@ extension ChartDependency {
         if let raw = m["import-values"] {
             switch raw {
             case .null: importValues = nil
-            case .list(let items):
+            case .list(let items, _):
                 importValues = try items.map { item in
                     switch item {
                     case .map(let pair):

@@ -26,12 +26,12 @@ struct FilesObject: GoObject {
             }
         case "Lines":
             return .method(arity: 1) { args in
-                guard let data = files[Self.stringArg(args)] else { return .list([]) }
+                guard let data = files[Self.stringArg(args)] else { return .list([], elementType: .string) }
                 var bytes = data[...]
                 if bytes.last == UInt8(ascii: "\n") { bytes = bytes.dropLast() }
                 return .list(bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
                     .string(GoBytes.string($0))
-                })
+                }, elementType: .string)
             }
         case "AsConfig":
             return .method(arity: 0) { _ in

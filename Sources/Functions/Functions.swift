@@ -105,5 +105,6 @@ extension Array where Element == Value {
 }
 
 extension Value {
-    static func strings(_ s: [String]) -> Value { .list(s.map { .string($0) }) }
+    /// A Go `[]string` result.
+    static func strings(_ s: [String]) -> Value { .list(s.map { .string($0) }, elementType: .string) }
 }

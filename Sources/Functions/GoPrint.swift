@@ -21,7 +21,7 @@ enum GoPrint {
             out += "["
             out += b.map { String($0) }.joined(separator: " ")
             out += "]"
-        case .list(let l):
+        case .list(let l, _):
             out += "["
             for (i, e) in l.enumerated() {
                 if i > 0 { out += " " }

@@ -14,7 +14,7 @@ enum GoReflect {
         case .float(let f): return f == 0
         case .string(let s): return s.isEmpty
         case .bytes(let b): return b.isEmpty
-        case .list(let l): return l.isEmpty
+        case .list(let l, _): return l.isEmpty
         case .map(let m): return m.isEmpty
         case .object: return false
         }
@@ -30,8 +30,8 @@ enum GoReflect {
         case (.float(let x), .float(let y)): return x == y
         case (.string(let x), .string(let y)): return x == y
         case (.bytes(let x), .bytes(let y)): return x == y
-        case (.list(let x), .list(let y)):
-            return x.count == y.count && zip(x, y).allSatisfy { deepEqual($0, $1) }
+        case (.list(let x, let xType), .list(let y, let yType)):
+            return xType == yType && x.count == y.count && zip(x, y).allSatisfy { deepEqual($0, $1) }
         case (.map(let x), .map(let y)):
             guard x.count == y.count else { return false }
             for (k, v) in x {
@@ -53,7 +53,7 @@ enum GoReflect {
     /// The elements of a Go slice or array argument, or nil when `v` is not one.
     static func sliceElements(_ v: Value) -> [Value]? {
         switch v {
-        case .list(let l): return l
+        case .list(let l, _): return l
         case .bytes(let b): return b.map { .int(Int($0)) }
         case .object(let o) where o.goKind == "slice" || o.goKind == "array":
             return o.jsonValue().listValue

@@ -84,7 +84,9 @@ enum ListFunctions {
                 guard start >= 0, end >= start, end <= l.count else {
                     throw FunctionError("reflect.Value.Slice: slice index out of bounds")
                 }
-                return .list(Array(l[start..<end]))
+                // reflect's Slice keeps the slice type ([]string stays []string).
+                guard case .list(_, let type) = a.arg(0) else { return .list(Array(l[start..<end])) }
+                return .list(Array(l[start..<end]), elementType: type)
             }
         }
         for name in ["chunk", "mustChunk"] {

@@ -59,10 +59,10 @@ enum MathFunctions {
         t.add("seq", [], variadic: .int) { a, _ in .string(seq(a.map(Cast.toInt))) }
         t.add("until", [.int]) { a, _ in
             let n = a.int(0)
-            return .list(untilStep(0, n, n < 0 ? -1 : 1).map { .int($0) })
+            return .list(untilStep(0, n, n < 0 ? -1 : 1).map { .int($0) }, elementType: .int)
         }
         t.add("untilStep", [.int, .int, .int]) { a, _ in
-            .list(untilStep(a.int(0), a.int(1), a.int(2)).map { .int($0) })
+            .list(untilStep(a.int(0), a.int(1), a.int(2)).map { .int($0) }, elementType: .int)
         }
     }
 

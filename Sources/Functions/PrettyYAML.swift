@@ -9,7 +9,7 @@ enum PrettyYAML {
         let v = plain(value)
         switch v {
         case .map(let m) where !m.isEmpty: mapLines(m.dictionary, 0, &lines)
-        case .list(let l) where !l.isEmpty: listLines(l, 0, &lines)
+        case .list(let l, _) where !l.isEmpty: listLines(l, 0, &lines)
         default: return HelmFunctions.trimmingNewline(YAML.emit(v))
         }
         return lines.joined(separator: "\n")
@@ -32,7 +32,7 @@ enum PrettyYAML {
     private static func isEmptyContainer(_ v: Value) -> String? {
         switch v {
         case .map(let m) where m.isEmpty: return "{}"
-        case .list(let l) where l.isEmpty: return "[]"
+        case .list(let l, _) where l.isEmpty: return "[]"
         default: return nil
         }
     }
@@ -47,7 +47,7 @@ enum PrettyYAML {
             case .map(let inner):
                 lines.append("\(pad)\(k):")
                 mapLines(inner.dictionary, indent + 2, &lines)
-            case .list(let inner):
+            case .list(let inner, _):
                 lines.append("\(pad)\(k):")
                 listLines(inner, indent + 2, &lines)
             default:
@@ -64,7 +64,7 @@ enum PrettyYAML {
             var nested: [String] = []
             switch v {
             case .map(let inner): mapLines(inner.dictionary, indent + 2, &nested)
-            case .list(let inner): listLines(inner, indent + 2, &nested)
+            case .list(let inner, _): listLines(inner, indent + 2, &nested)
             default:
                 lines.append("\(pad)- \(scalar(v, indent + 2))")
                 continue

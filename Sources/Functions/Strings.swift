@@ -329,7 +329,7 @@ enum StringFunctions {
     /// empty list, anything else a one-element list.
     static func stringSlice(_ v: Value) -> [String] {
         switch v {
-        case .list(let l): return l.filter { !$0.isNull }.map(Cast.toString)
+        case .list(let l, _): return l.filter { !$0.isNull }.map(Cast.toString)
         case .bytes(let b): return b.map { String($0) }
         case .object(let o) where o.goKind == "slice" || o.goKind == "array":
             return (o.jsonValue().listValue ?? []).filter { !$0.isNull }.map(Cast.toString)

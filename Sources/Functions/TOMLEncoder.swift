@@ -19,7 +19,7 @@ enum TOMLEncoder {
     private static func isTable(_ v: Value) -> Bool {
         switch v {
         case .map: return true
-        case .list(let l): return isTableArray(l)
+        case .list(let l, _): return isTableArray(l)
         default: return false
         }
     }
@@ -88,7 +88,7 @@ enum TOMLEncoder {
                 written = true
                 newline(&out, &written)
                 try writeMap(inner.dictionary, key: path, into: &out, written: &written)
-            case .list(let items):
+            case .list(let items, _):
                 for item in items {
                     guard case .map(let inner) = item else { continue }
                     newline(&out, &written)
@@ -115,7 +115,7 @@ enum TOMLEncoder {
             return s.contains(".") || s.contains("e") ? s : s + ".0"
         case .string(let s): return quoted(s)
         case .bytes(let b): return quoted(String(decoding: b, as: UTF8.self))
-        case .list(let l):
+        case .list(let l, _):
             if l.contains(where: { $0.isNull }) { throw FunctionError("toml: cannot encode array with nil element") }
             return "[" + (try l.map(element)).joined(separator: ", ") + "]"
         case .map(let m):

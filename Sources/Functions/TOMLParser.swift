@@ -296,7 +296,7 @@ struct TOMLParser {
         try TOMLParser.update(&r, key, arrayTables: arrayTables, prefix: []) { table, last in
             switch table[last] {
             case nil: table[last] = .list([.map([:])])
-            case .list(var l)?: l.append(.map([:])); table[last] = .list(l)
+            case .list(var l, _)?: l.append(.map([:])); table[last] = .list(l)
             default: throw TOMLParser.failure(ln, lk, "key \(GoPrint.quote(last)) has already been defined")
             }
         }
@@ -310,7 +310,7 @@ struct TOMLParser {
         if key.count == 1 { try body(&table, head); return }
         let rest = Array(key.dropFirst())
         switch table[head] {
-        case .list(var l)? where !l.isEmpty:
+        case .list(var l, _)? where !l.isEmpty:
             guard case .map(let innerMap) = l[l.count - 1] else { return }
             var inner = innerMap.dictionary
             try update(&inner, rest, arrayTables: arrayTables, prefix: prefix + [head], body)

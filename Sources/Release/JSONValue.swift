@@ -43,7 +43,7 @@ public struct JSONValue: Codable, Sendable {
             }
         case .string(let s): try container.encode(s)
         case .bytes(let bytes): try container.encode(Data(bytes).base64EncodedString())
-        case .list(let l): try container.encode(l.map(JSONValue.init))
+        case .list(let l, _): try container.encode(l.map(JSONValue.init))
         case .map(let m): try container.encode(m.dictionary.mapValues(JSONValue.init))
         case .object(let o): try container.encode(JSONValue(o.jsonValue()))
         }

@@ -92,7 +92,7 @@ public enum ReleasePrinter {
         case .float(let d): return .double(d)
         case .string(let s): return .string(s)
         case .bytes(let b): return .string(base64(b))
-        case .list(let l): return .array(l.map(goJSON))
+        case .list(let l, _): return .array(l.map(goJSON))
         case .map(let m): return .object(m.sortedKeys.map { ($0, goJSON(m[$0] ?? .null)) })
         case .object(let o): return goJSON(o.jsonValue())
         }

@@ -24,7 +24,7 @@ public struct IndexEntry: Sendable {
     }
 
     func strings(_ key: String) -> [String] {
-        guard case .list(let items)? = fields[key] else { return [] }
+        guard case .list(let items, _)? = fields[key] else { return [] }
         return items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
     }
 }
@@ -58,7 +58,7 @@ public struct ChartIndex: Sendable {
         if case .string(let g)? = top.removeValue(forKey: "generated") { index.generated = g }
         if case .map(let entries)? = top.removeValue(forKey: "entries") {
             for (name, versions) in entries {
-                guard case .list(let list) = versions else { continue }
+                guard case .list(let list, _) = versions else { continue }
                 index.entries[name] = list.compactMap { item in
                     guard case .map(let fieldMap) = item else { return nil }
                     var fields = fieldMap.dictionary
@@ -131,7 +131,7 @@ public struct ChartIndex: Sendable {
         top["apiVersion"] = .string(apiVersion)
         top["generated"] = .string(generated)
         top["entries"] = .map(entries.mapValues { .list($0.map { .map($0.fields) }) })
-        if case .list(let keys)? = top["publicKeys"], keys.isEmpty { top["publicKeys"] = nil }
+        if case .list(let keys, _)? = top["publicKeys"], keys.isEmpty { top["publicKeys"] = nil }
         return .map(top)
     }
 

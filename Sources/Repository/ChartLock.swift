@@ -26,7 +26,7 @@ public struct ChartLock: Sendable, Equatable {
         guard case .map(let top) = document else { throw RepositoryError("cannot load \(path): not a YAML mapping") }
         func string(_ v: Value?) -> String { if case .string(let s)? = v { return s } else { return "" } }
         var dependencies: [ChartDependency] = []
-        if case .list(let items)? = top["dependencies"] {
+        if case .list(let items, _)? = top["dependencies"] {
             for case .map(let m) in items {
                 var d = ChartDependency()
                 d.name = string(m["name"])

@@ -80,7 +80,7 @@ public struct RepositoryFile: Sendable, Equatable {
         case .map(let top):
             if case .string(let v)? = top["apiVersion"] { result.apiVersion = v }
             if case .string(let g)? = top["generated"] { result.generated = g }
-            if case .list(let items)? = top["repositories"] {
+            if case .list(let items, _)? = top["repositories"] {
                 result.repositories = items.compactMap { if case .map(let m) = $0 { return RepositoryEntry(m.dictionary) } else { return nil } }
             }
             return result

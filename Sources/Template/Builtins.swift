@@ -76,12 +76,12 @@ enum Builtin: String, CaseIterable {
         if !item.isValid { throw FunctionError("reflect: call of reflect.Value.Type on zero Value") }
         switch item.value {
         case .string(let s): return GoBytes.count(of: s)
-        case .list(let l): return l.count
+        case .list(let l, _): return l.count
         case .map(let m): return m.count
         case .bytes(let b): return b.count
         case .object(let o) where o.goKind == "slice" || o.goKind == "map" || o.goKind == "array":
             switch o.jsonValue() {
-            case .list(let l): return l.count
+            case .list(let l, _): return l.count
             case .map(let m): return m.count
             default: break
             }
@@ -117,7 +117,7 @@ enum Builtin: String, CaseIterable {
             let index = index0.dug
             if item.isNilInterface { throw FunctionError("index of nil pointer") }
             switch indexable(item.value) {
-            case .list(let l):
+            case .list(let l, _):
                 let x = try indexArg(index, cap: l.count)
                 if x == l.count { throw FunctionError("reflect: slice index out of range") }
                 item = .iface(l[x])
@@ -126,7 +126,7 @@ enum Builtin: String, CaseIterable {
                 if x == b.count { throw FunctionError("reflect: slice index out of range") }
                 item = .concrete(.int(Int(b[x])))
             case .string(let s):
-                let u = Array(s.utf8)
+                let u = GoBytes.bytes(of: s)
                 let x = try indexArg(index, cap: u.count)
                 if x == u.count { throw FunctionError("reflect: string index out of range") }
                 item = .concrete(.int(Int(u[x])))
@@ -151,8 +151,8 @@ enum Builtin: String, CaseIterable {
         switch item.value {
         case .string(let s):
             if indexes.count == 3 { throw FunctionError("cannot 3-index slice a string") }
-            cap = s.utf8.count
-        case .list(let l): cap = l.count
+            cap = GoBytes.count(of: s)
+        case .list(let l, _): cap = l.count
         case .bytes(let b): cap = b.count
         default: throw FunctionError("can't slice item of type \(item.typeName)")
         }
@@ -163,8 +163,8 @@ enum Builtin: String, CaseIterable {
         if idx[0] > idx[1] { throw FunctionError("invalid slice index: \(idx[0]) > \(idx[1])") }
         if indexes.count == 3 && idx[1] > idx[2] { throw FunctionError("invalid slice index: \(idx[1]) > \(idx[2])") }
         switch item.value {
-        case .string(let s): return .concrete(.string(String(decoding: Array(s.utf8)[idx[0]..<idx[1]], as: UTF8.self)))
-        case .list(let l): return .concrete(.list(Array(l[idx[0]..<idx[1]])))
+        case .string(let s): return .concrete(.string(GoBytes.string(GoBytes.bytes(of: s)[idx[0]..<idx[1]])))
+        case .list(let l, let type): return .concrete(.list(Array(l[idx[0]..<idx[1]]), elementType: type))
         case .bytes(let b): return .concrete(.bytes(Array(b[idx[0]..<idx[1]])))
         default: return item
         }

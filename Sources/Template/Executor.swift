@@ -270,7 +270,7 @@ final class Executor: FunctionContext {
         var iterated = false
         if val.isValid {
             switch val.value {
-            case .list(let l):
+            case .list(let l, _):
                 for (i, e) in l.enumerated() {
                     iterated = true
                     if try !oneIteration(.concrete(.int(i)), .iface(e)) { break }
@@ -301,7 +301,7 @@ final class Executor: FunctionContext {
                 }
             case .object(let o) where o.goKind == "slice" || o.goKind == "map" || o.goKind == "array":
                 switch o.jsonValue() {
-                case .list(let l):
+                case .list(let l, _):
                     for (i, e) in l.enumerated() {
                         iterated = true
                         if try !oneIteration(.concrete(.int(i)), .iface(e)) { break }

@@ -510,9 +510,10 @@ struct GoPrinter {
         case .float(let f): fmtFloat(f, verb, value)
         case .string(let s): fmtString(Array(s.utf8), verb, value)
         case .bytes(let b): fmtBytes(b, verb, depth: depth)
-        case .list(let l):
+        case .list(let l, let type):
             if sharpV {
-                buf.append(contentsOf: "[]interface {}{".utf8)
+                buf.append(contentsOf: type.sliceTypeName.utf8)
+                buf.append(0x7B)
                 for (i, e) in l.enumerated() {
                     if i > 0 { buf.append(contentsOf: ", ".utf8) }
                     printValue(e, verb, depth: depth + 1)

@@ -218,7 +218,7 @@ enum GoPrint {
         case .float(let d): return GoFloat.format(d, fmt: UInt8(ascii: "g"), precision: -1)
         case .string(let s): return s
         case .bytes(let b): return "[" + b.map { String($0) }.joined(separator: " ") + "]"
-        case .list(let l): return "[" + l.map(value).joined(separator: " ") + "]"
+        case .list(let l, _): return "[" + l.map(value).joined(separator: " ") + "]"
         case .map(let m): return "map[" + sortedKeys(m.dictionary).map { $0 + ":" + value(m[$0] ?? .null) }.joined(separator: " ") + "]"
         case .object(let o): return o.formatted()
         }

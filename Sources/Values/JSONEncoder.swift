@@ -52,7 +52,7 @@ struct JSONWriter {
             out.append(34)
             Base64.encode(b, into: &out)
             out.append(34)
-        case .list(let l):
+        case .list(let l, _):
             if l.isEmpty { out.append(contentsOf: "[]".utf8); return }
             out.append(UInt8(ascii: "["))
             for (i, item) in l.enumerated() {

@@ -172,7 +172,7 @@ struct StrvalsParser {
             do { idx = try keyIndex() } catch .eof { throw .message("error parsing index: EOF") } catch { throw error }
             var list: [Value] = []
             if let existing = data[k] {
-                guard case .list(let l) = existing else {
+                guard case .list(let l, _) = existing else {
                     throw .message("unable to parse key: interface conversion: interface {} is \(Self.goType(existing)), not []interface {}")
                 }
                 list = l
@@ -287,7 +287,7 @@ struct StrvalsParser {
             do { next = try keyIndex() } catch .eof { throw .message("error parsing index: EOF") } catch { throw error }
             var current: [Value] = []
             if list.count > idx, !list[idx].isNull {
-                guard case .list(let l) = list[idx] else {
+                guard case .list(let l, _) = list[idx] else {
                     throw .message("unable to parse key: interface conversion: interface {} is \(Self.goType(list[idx])), not []interface {}")
                 }
                 current = l
@@ -382,7 +382,7 @@ struct StrvalsParser {
             let idx = try literalIndex()
             var list: [Value] = []
             if let existing = data[k] {
-                guard case .list(let l) = existing else {
+                guard case .list(let l, _) = existing else {
                     throw .message("unable to parse key: interface conversion: interface {} is \(Self.goType(existing)), not []interface {}")
                 }
                 list = l
@@ -418,7 +418,7 @@ struct StrvalsParser {
             let next = try literalIndex()
             var current: [Value] = []
             if list.count > idx, !list[idx].isNull {
-                guard case .list(let l) = list[idx] else {
+                guard case .list(let l, _) = list[idx] else {
                     throw .message("unable to parse key: interface conversion: interface {} is \(Self.goType(list[idx])), not []interface {}")
                 }
                 current = l

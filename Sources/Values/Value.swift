@@ -23,13 +23,32 @@ public enum Value: Sendable {
     case string(String)
     /// Go `[]byte` (e.g. `.Files.GetBytes`).
     case bytes([UInt8])
-    /// Go `[]interface{}`.
-    case list([Value])
+    /// A Go slice: `[]interface{}` (values, `list`, most Sprig results) unless a
+    /// function returns a typed slice (`splitList`, `keys`, `toStrings` give
+    /// `[]string`; `until` gives `[]int`), which only `typeOf`, `%T`, `%#v` and
+    /// `deepEqual` can tell apart.
+    case list([Value], elementType: GoElementType = .interface)
     /// Go `map[string]interface{}`: shared by reference, as in Go (see `ValueMap`).
     case map(ValueMap)
     /// Any other Go value with fields and methods: `.Chart`, `.Capabilities`,
     /// `.Files`, `time.Time`, a parsed semver, a generated certificate…
     case object(any GoObject)
+}
+
+/// The element type of a Go slice, as `typeOf` names it.
+public enum GoElementType: UInt8, Sendable {
+    case interface
+    case string
+    case int
+
+    /// Go's name of a slice of this element type.
+    public var sliceTypeName: String {
+        switch self {
+        case .interface: return "[]interface {}"
+        case .string: return "[]string"
+        case .int: return "[]int"
+        }
+    }
 }
 
 /// A Go value that is not plain data: templates can read its fields and call its
@@ -76,7 +95,7 @@ extension Value {
         case .float(let f): return f != 0
         case .string(let s): return !s.isEmpty
         case .bytes(let b): return !b.isEmpty
-        case .list(let l): return !l.isEmpty
+        case .list(let l, _): return !l.isEmpty
         case .map(let m): return !m.isEmpty
         case .object(let o): return o.isTruthy
         }
@@ -92,7 +111,7 @@ extension Value {
         case .float: return "float64"
         case .string: return "string"
         case .bytes: return "[]uint8"
-        case .list: return "[]interface {}"
+        case .list(_, let type): return type.sliceTypeName
         case .map(let m): return m.goTypeName ?? "map[string]interface {}"
         case .object(let o): return o.goTypeName
         }
@@ -130,7 +149,7 @@ extension Value {
     }
 
     public var listValue: [Value]? {
-        if case .list(let l) = self { return l }
+        if case .list(let l, _) = self { return l }
         return nil
     }
 

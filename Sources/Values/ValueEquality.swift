@@ -11,7 +11,7 @@ extension Value: Equatable {
         case let (.float(a), .float(b)): return a == b || (a.isNaN && b.isNaN)
         case let (.string(a), .string(b)): return a == b
         case let (.bytes(a), .bytes(b)): return a == b
-        case let (.list(a), .list(b)): return a == b
+        case let (.list(a, _), .list(b, _)): return a == b
         case let (.map(a), .map(b)): return a.sharesEntries(with: b) || a.dictionary == b.dictionary
         case let (.object(a), .object(b)):
             return a.goTypeName == b.goTypeName && a.jsonValue() == b.jsonValue()

@@ -74,7 +74,7 @@ extension Value {
     public func deepCopy() -> Value {
         switch self {
         case .map(let m): return .map(m.deepCopy())
-        case .list(let l): return .list(l.map { $0.deepCopy() })
+        case .list(let l, let type): return .list(l.map { $0.deepCopy() }, elementType: type)
         default: return self
         }
     }

@@ -88,7 +88,7 @@ struct YAMLEmitter {
             var enc: [UInt8] = []
             Base64.encode(b, into: &enc)
             try emitString(String(decoding: enc, as: UTF8.self), mapping: mapping, simpleKey: simpleKey)
-        case .list(let l):
+        case .list(let l, _):
             if l.isEmpty {
                 writeIndicator("[", needWhitespace: true, isWhitespace: true, isIndention: false)
                 writeIndicator("]", needWhitespace: false, isWhitespace: false, isIndention: false)

@@ -303,7 +303,7 @@ struct YAMLEventLoader {
                 switch value {
                 case .map(let merged):
                     for (k, v) in merged { entries[k] = v }
-                case .list(let list):
+                case .list(let list, _):
                     for item in list.reversed() {
                         guard case .map(let merged) = item else {
                             throw error("map merge requires map or sequence of maps as the value", mark)
@@ -334,7 +334,7 @@ struct YAMLEventLoader {
     private static func containsNonFinite(_ v: Value) -> Bool {
         switch v {
         case .float(let d): return !d.isFinite
-        case .list(let l): return l.contains(where: containsNonFinite)
+        case .list(let l, _): return l.contains(where: containsNonFinite)
         case .map(let m): return m.values.contains(where: containsNonFinite)
         default: return false
         }
@@ -344,7 +344,7 @@ struct YAMLEventLoader {
     private static func firstNonFinite(_ v: Value) -> Double? {
         switch v {
         case .float(let d): return d.isFinite ? nil : d
-        case .list(let l):
+        case .list(let l, _):
             for x in l { if let d = firstNonFinite(x) { return d } }
             return nil
         case .map(let m):

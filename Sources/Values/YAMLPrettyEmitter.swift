@@ -78,7 +78,7 @@ struct YAMLPrettyEmitter {
             emitScalar(Array(text.utf8), style: .plain, inSequence: inSequence, simpleKey: simpleKey)
         case .string(let s): emitString(s, inSequence: inSequence, simpleKey: simpleKey)
         case .bytes(let b): emitNode(.list(b.map { .int(Int($0)) }), inSequence: inSequence, mappingValue: mappingValue, simpleKey: simpleKey)
-        case .list(let l):
+        case .list(let l, _):
             if l.isEmpty { emitEmpty("[", "]", inSequence: inSequence); return }
             increaseIndent(flow: false, inSequence: inSequence)
             for item in l {

@@ -469,7 +469,7 @@ enum FloatAndJSONCases {
         if objectTypeError {
             // Not an object: the array form tells what Go decoded (or its error).
             expected = asArray
-            if case .list(let items) = try JSON.decode(Array(asArray.utf8)), items.count == 1, case .string(let msg) = items[0],
+            if case .list(let items, _) = try JSON.decode(Array(asArray.utf8)), items.count == 1, case .string(let msg) = items[0],
                msg.hasPrefix("json: cannot unmarshal") || msg.contains("invalid") || msg.contains("unexpected") {
                 expected = "ERR " + msg
             }

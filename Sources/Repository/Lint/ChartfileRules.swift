@@ -71,7 +71,7 @@ enum ChartfileRules {
         } else {
             report.check(.error, file, "version '\(version)' is not a valid SemVer")
         }
-        if case .list(let maintainers)? = raw["maintainers"] {
+        if case .list(let maintainers, _)? = raw["maintainers"] {
             for case .map(let m) in maintainers {
                 let mName = (m["name"]?.stringValue) ?? "", email = m["email"]?.stringValue ?? "", url = m["url"]?.stringValue ?? ""
                 if mName.isEmpty { report.check(.error, file, "each maintainer requires a name"); break }
@@ -79,7 +79,7 @@ enum ChartfileRules {
                 if !url.isEmpty && !isURL(url) { report.check(.error, file, "invalid url '\(url)' for maintainer '\(mName)'"); break }
             }
         }
-        if case .list(let sources)? = raw["sources"] {
+        if case .list(let sources, _)? = raw["sources"] {
             for source in sources {
                 let s = source.stringValue ?? ""
                 if s.isEmpty || !isRequestURL(s) { report.check(.error, file, "invalid source URL '\(s)'"); break }
@@ -91,7 +91,7 @@ enum ChartfileRules {
         if !string("type").isEmpty && apiVersion != "v2" {
             report.check(.error, file, "chart type is not valid in apiVersion '\(apiVersion)'. It is valid in apiVersion 'v2'")
         }
-        if case .list(let deps)? = raw["dependencies"], !deps.isEmpty, apiVersion != "v2" {
+        if case .list(let deps, _)? = raw["dependencies"], !deps.isEmpty, apiVersion != "v2" {
             report.check(.error, file, "dependencies are not valid in the Chart file with apiVersion '\(apiVersion)'. They are valid in apiVersion 'v2'")
         }
         if !version.isEmpty && !DependencyList.isStrictSemver(version) {

@@ -85,7 +85,7 @@ enum TemplateRules {
                    !rendered.contains("matchLabels"), !rendered.contains("matchExpressions") {
                     report.check(.error, name, "a \(kind) must contain matchLabels or matchExpressions, and \(goQuote(objectName)) does not")
                 }
-                if kind == "List", case .list(let items)? = object["items"] {
+                if kind == "List", case .list(let items, _)? = object["items"] {
                     for case .map(let item) in items where item["metadata"]?.mapValue?["annotations"]?.mapValue?["helm.sh/resource-policy"] != nil {
                         report.check(.error, name, "annotation 'helm.sh/resource-policy' within List objects are ignored")
                         break

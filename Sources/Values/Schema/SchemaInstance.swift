@@ -39,7 +39,7 @@ enum SchemaInstance {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
         case let (.string(a), .string(b)): return a == b
-        case let (.list(a), .array(b)):
+        case let (.list(a, _), .array(b)):
             return a.count == b.count && zip(a, b).allSatisfy { equals($0, $1) }
         case let (.map(a), .object(b)):
             return a.count == b.count && a.allSatisfy { k, x in b[k].map { equals(x, $0) } ?? false }
@@ -56,7 +56,7 @@ enum SchemaInstance {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
         case let (.string(x), .string(y)): return x == y
-        case let (.list(x), .list(y)):
+        case let (.list(x, _), .list(y, _)):
             return x.count == y.count && zip(x, y).allSatisfy { equals($0, $1) }
         case let (.map(x), .map(y)):
             return x.count == y.count && x.allSatisfy { k, xv in y[k].map { equals(xv, $0) } ?? false }

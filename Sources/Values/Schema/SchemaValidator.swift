@@ -49,7 +49,7 @@ struct SchemaValidator {
         switch SchemaInstance.normalized(v) {
         case .map(let m):
             if callerNeeds || s.unevaluatedProperties != nil { u.props = Set(m.keys) }
-        case .list(let l):
+        case .list(let l, _):
             if !s.allItemsEvaluated, callerNeeds || s.unevaluatedItems != nil, s.numItemsEvaluated < l.count {
                 u.items = Set(s.numItemsEvaluated..<l.count)
             }
@@ -101,7 +101,7 @@ struct SchemaValidator {
 
         switch v {
         case .map(let obj): validateObject(s, obj.dictionary, loc, scope: scope, boolResult: boolResult, uneval: &uneval, errors: &errors)
-        case .list(let arr): validateArray(s, arr, loc, boolResult: boolResult, uneval: &uneval, errors: &errors)
+        case .list(let arr, _): validateArray(s, arr, loc, boolResult: boolResult, uneval: &uneval, errors: &errors)
         case .string(let str): validateString(s, str, loc, errors: &errors)
         default:
             if let n = SchemaInstance.number(v) { validateNumber(s, n, loc, errors: &errors) }
@@ -391,7 +391,7 @@ struct SchemaValidator {
             }
             uneval.props = nil
         }
-        if case .list(let arr) = v, let u = s.unevaluatedItems {
+        if case .list(let arr, _) = v, let u = s.unevaluatedItems {
             for i in (uneval.items ?? []).sorted() {
                 if let e = validateVal(u, arr[i], loc, String(i), boolResult: boolResult) { errors.append(e) }
             }
