@@ -37,17 +37,27 @@ import Values
         return Value.map(top)
     }
 
-    /// Makes every workload of the `workloads` chart ready, as its controllers would.
+    /// The fields controllers write to make each workload of the `workloads` chart ready.
+    static let readyFields: [String: [(String, String)]] = [
+        claim: [("status", "{phase: Bound}")],
+        front: [("spec", "{clusterIP: 10.0.0.7}")],
+        agent: [("metadata", "{generation: 1}"),
+                ("status", "{observedGeneration: 1, desiredNumberScheduled: 2, currentNumberScheduled: 2, updatedNumberScheduled: 2, numberAvailable: 2, numberReady: 2}")],
+        db: [("status", "{replicas: 2, readyReplicas: 2, currentReplicas: 2, currentRevision: r1, updateRevision: r1}")],
+    ]
+
+    static func applying(_ fields: [(String, String)]?, to object: Value) -> Value {
+        (fields ?? []).reduce(object) { merging($0, $1.0, $1.1) }
+    }
+
+    /// Makes every workload ready now, as its controllers would.
     static func makeReady(_ server: FakeAPIServer) {
-        server.update(claim) { $0 = merging($0, "status", "{phase: Bound}") }
-        server.update(front) { $0 = merging($0, "spec", "{clusterIP: 10.0.0.7}") }
-        server.update(agent) {
-            $0 = merging(merging($0, "metadata", "{generation: 1}"), "status",
-                         "{observedGeneration: 1, desiredNumberScheduled: 2, currentNumberScheduled: 2, updatedNumberScheduled: 2, numberAvailable: 2, numberReady: 2}")
-        }
-        server.update(db) {
-            $0 = merging($0, "status", "{replicas: 2, readyReplicas: 2, currentReplicas: 2, currentRevision: r1, updateRevision: r1}")
-        }
+        for (path, fields) in readyFields { server.update(path) { $0 = applying(fields, to: $0) } }
+    }
+
+    /// Controllers that write `fields` on every write of an object.
+    static func runControllers(_ server: FakeAPIServer, _ fields: [String: [(String, String)]]) {
+        server.setController { path, object in applying(fields[path], to: object) }
     }
 
     /// Runs `change` on a thread once the waiter has read `path` after it was written or
@@ -97,11 +107,13 @@ import Values
         let server = try FakeAPIServer()
         defer { server.stop() }
         let store = MemoryReleaseStore()
-        let installed = try Self.install(try Self.context(server, store: store, wait: nil))
+        Self.runControllers(server, Self.readyFields)
+        let installed = try Self.install(try Self.context(server, store: store, wait: 1))
         #expect(installed.info.status == .deployed)
-        makeReady(server)
-        server.update(Self.claim) { $0 = merging($0, "status", "{phase: Pending}") }
-        server.update(Self.db) { $0 = merging($0, "status", "{readyReplicas: 1}") }
+        var stuck = Self.readyFields
+        stuck[Self.claim] = [("status", "{phase: Pending}")]
+        stuck[Self.db] = [("status", "{readyReplicas: 1}")]
+        Self.runControllers(server, stuck)
         let renderer = ChartRenderer(chart: try ChartLoader.load(path: Fixtures.path("workloads")))
         #expect {
             _ = try Self.context(server, store: store, wait: 0.1)
@@ -140,29 +152,15 @@ import Values
         for (waitForJobs, expected) in cases {
             let server = try FakeAPIServer()
             defer { server.stop() }
-            makeReadyOnWrite(server, except: Self.job, jobStatus: started)
+            var fields = Self.readyFields
+            fields[Self.job] = [("status", started)]
+            Self.runControllers(server, fields)
             let context = try Self.context(server, wait: 0.1, waitForJobs: waitForJobs)
             do {
                 _ = try Self.install(context, withJob: true)
                 #expect(expected == nil)
             } catch {
                 #expect("\(error)" == expected.map { "cannot deliver manifests to \(server.url): " + $0 })
-            }
-        }
-    }
-
-    /// A controller stand-in that makes the workloads ready as soon as they are written.
-    static func makeReadyOnWrite(_ server: FakeAPIServer, except skipped: String, jobStatus: String) {
-        server.setController { path, object in
-            switch path {
-            case claim: return merging(object, "status", "{phase: Bound}")
-            case front: return merging(object, "spec", "{clusterIP: 10.0.0.7}")
-            case agent:
-                return merging(merging(object, "metadata", "{generation: 1}"), "status",
-                               "{observedGeneration: 1, desiredNumberScheduled: 1, currentNumberScheduled: 1, updatedNumberScheduled: 1, numberAvailable: 1, numberReady: 1}")
-            case db: return merging(object, "status", "{replicas: 2, readyReplicas: 2, currentReplicas: 2}")
-            case skipped: return merging(object, "status", jobStatus)
-            default: return object
             }
         }
     }
