@@ -93,7 +93,7 @@ import Values
         let server = try FakeAPIServer()
         defer { server.stop() }
         let lines = Lines()
-        Self.afterPolled(server, Self.db) { makeReady(server) }
+        Self.afterPolled(server, Self.db) { Self.makeReady(server) }
         let release = try Self.install(try Self.context(server, wait: 5, progress: lines.sink))
         #expect(release.info.status == .deployed)
         #expect(lines.all == [
@@ -133,9 +133,9 @@ import Values
         let server = try FakeAPIServer()
         defer { server.stop() }
         server.setController { path, object in
-            path == Self.job ? merging(object, "status", "{failed: 1, conditions: [{type: Failed, status: 'True'}]}") : object
+            path == Self.job ? Self.merging(object, "status", "{failed: 1, conditions: [{type: Failed, status: 'True'}]}") : object
         }
-        Self.afterPolled(server, Self.job) { makeReady(server) }
+        Self.afterPolled(server, Self.job) { Self.makeReady(server) }
         #expect {
             _ = try Self.install(try Self.context(server, wait: 5, waitForJobs: true), withJob: true)
         } throws: { error in
