@@ -35,8 +35,15 @@ struct WaitOptions: ParsableArguments {
         try validateTimeout(timeout)
     }
 
+    /// What to wait for, nil seconds without `--wait`.
+    var settings: WaitSettings { WaitSettings(seconds: wait ? GoDuration.parse(timeout) : nil, waitForJobs: waitForJobs) }
+}
+
+/// The parsed outcome of the wait flags of any command.
+struct WaitSettings {
     /// Seconds to wait, nil without `--wait`.
-    var seconds: Double? { wait ? GoDuration.parse(timeout) : nil }
+    var seconds: Double?
+    var waitForJobs = false
 }
 
 /// `--wait` / `--timeout` of uninstall: wait until the deleted resources are gone.
@@ -50,13 +57,7 @@ struct DeletionWaitOptions: ParsableArguments {
         try validateTimeout(timeout)
     }
 
-    /// As `WaitOptions`, so the release context sets deliveries up the same way.
-    var asWaitOptions: WaitOptions {
-        var options = WaitOptions()
-        options.wait = wait
-        options.timeout = timeout
-        return options
-    }
+    var settings: WaitSettings { WaitSettings(seconds: wait ? GoDuration.parse(timeout) : nil) }
 }
 
 /// `--take-ownership` / `--create-namespace` of install and upgrade.

@@ -82,7 +82,7 @@ struct InstallCommand: ParsableCommand {
             } else {
                 name = renderer.chart.metadata.name
             }
-            let context = try storage.context(delivery: write.delivery, wait: waiting, adoption: adoption)
+            let context = try storage.context(delivery: write.delivery, wait: waiting.settings, adoption: adoption)
             if adoption.createNamespace && !write.dryRun { try storage.createNamespace() }
             var options = InstallOptions(name: name, namespace: storage.namespace, values: try valueOptions.merged())
             options.dryRun = write.dryRun

@@ -44,7 +44,7 @@ struct ReleaseStorageOptions: ParsableArguments {
 
     /// The context for an action: the chosen store, warnings on stderr, and the test
     /// hook `SWIFTCHART_TEST_PAUSE_WHILE_LOCKED` (seconds to hold the lock after a pending write).
-    func context(delivery: any Delivery = RecordOnlyDelivery(), wait: WaitOptions? = nil,
+    func context(delivery: any Delivery = RecordOnlyDelivery(), wait: WaitSettings? = nil,
                  adoption: AdoptionOptions? = nil) throws -> ReleaseContext {
         let environment = ProcessInfo.processInfo.environment
         let inCluster = storesInCluster(environment)
@@ -60,7 +60,7 @@ struct ReleaseStorageOptions: ParsableArguments {
             delivery = KubeDelivery(client: client, forceConflicts: cluster.forceConflicts, waitSeconds: wait?.seconds,
                                     waitForJobs: wait?.waitForJobs ?? false, takeOwnership: adoption?.takeOwnership ?? false,
                                     progress: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })
-        } else if wait?.wait == true {
+        } else if wait?.seconds != nil {
             throw ReleaseError.invalidStorage("--wait needs a cluster: pass --kubeconfig or --kube-context, or use --storage secrets")
         }
         let pause = environment["SWIFTCHART_TEST_PAUSE_WHILE_LOCKED"].flatMap(Double.init)

@@ -22,7 +22,7 @@ struct UninstallCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let delivery: any Delivery = outputDir.map { FolderDelivery(directory: $0) } ?? RecordOnlyDelivery()
-            let context = try storage.context(delivery: delivery, wait: waiting.asWaitOptions)
+            let context = try storage.context(delivery: delivery, wait: waiting.settings)
             for name in names {
                 var options = UninstallOptions(name: name, namespace: storage.namespace, keepHistory: keepHistory)
                 options.dryRun = dryRun

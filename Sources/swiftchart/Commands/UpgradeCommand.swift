@@ -22,7 +22,7 @@ struct UpgradeCommand: ParsableCommand {
     @OptionGroup var write: ReleaseWriteOptions
 
     func run() throws {
-        let context = try reportingFailures { try storage.context(delivery: write.delivery, wait: waiting, adoption: adoption) }
+        let context = try reportingFailures { try storage.context(delivery: write.delivery, wait: waiting.settings, adoption: adoption) }
         let renderer = try reportingFailures("UPGRADE FAILED") { try write.renderer(chartPath: chartPath) }
         let values = try reportingFailures("UPGRADE FAILED") { try valueOptions.merged() }
         if install {
