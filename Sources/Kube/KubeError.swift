@@ -20,6 +20,11 @@ public enum KubeError: Error, Sendable, Equatable, CustomStringConvertible {
     case notReady(resource: String, reason: String)
     /// A response body is not what the API promises.
     case invalidResponse(url: String, reason: String)
+    /// `--wait`: resources not ready (or not deleted), one line each as Helm words them,
+    /// ending with `context deadline exceeded` when the time ran out.
+    case waitFailed(problems: [String])
+    /// Server-side apply found fields another field manager owns.
+    case applyConflict(resource: String, message: String)
 
     public var description: String {
         switch self {
@@ -43,6 +48,10 @@ public enum KubeError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(resource) is not ready: \(reason)"
         case .invalidResponse(let url, let reason):
             return "unexpected response from \(url): \(reason)"
+        case .waitFailed(let problems):
+            return problems.joined(separator: "\n")
+        case .applyConflict(let resource, let message):
+            return "cannot apply \(resource): \(message); pass --force-conflicts to take these fields over"
         }
     }
 }

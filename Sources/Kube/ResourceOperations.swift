@@ -38,8 +38,12 @@ extension KubeClient {
         }
         var query = [("fieldManager", Self.fieldManager)]
         if force { query.append(("force", "true")) }
-        return try sendJSON(.PATCH, try path(for: ref), query: query, body: Array(JSON.encode(body).utf8),
-                            contentType: "application/apply-patch+yaml", resource: ref.description, verb: "apply")
+        do {
+            return try sendJSON(.PATCH, try path(for: ref), query: query, body: Array(JSON.encode(body).utf8),
+                                contentType: "application/apply-patch+yaml", resource: ref.description, verb: "apply")
+        } catch KubeError.requestFailed(_, _, 409, let message) {
+            throw KubeError.applyConflict(resource: ref.description, message: message)
+        }
     }
 
     /// The live object, or nil when it does not exist.

@@ -9,15 +9,26 @@ public struct KubeDelivery: Delivery {
     public let client: KubeClient
     /// `--force-conflicts`: take over fields other field managers own.
     public let forceConflicts: Bool
-    /// `--wait`: seconds to wait for the revision's Deployments and Jobs to become ready.
+    /// `--wait`: seconds to wait for the revision's resources to become ready (uninstall:
+    /// for its deleted resources to be gone).
     public let waitSeconds: Double?
     public let pollSeconds: Double
+    /// `--wait-for-jobs`: Jobs count as ready only once complete.
+    public let waitForJobs: Bool
+    /// `--take-ownership`: adopt existing objects whatever their ownership metadata says.
+    public let takeOwnership: Bool
+    /// Receives the wait's progress lines (the CLI prints them on stderr).
+    public let progress: WaitProgress?
 
-    public init(client: KubeClient, forceConflicts: Bool = false, waitSeconds: Double? = nil, pollSeconds: Double = 2) {
+    public init(client: KubeClient, forceConflicts: Bool = false, waitSeconds: Double? = nil, pollSeconds: Double = 2,
+                waitForJobs: Bool = false, takeOwnership: Bool = false, progress: WaitProgress? = nil) {
         self.client = client
         self.forceConflicts = forceConflicts
         self.waitSeconds = waitSeconds
         self.pollSeconds = pollSeconds
+        self.waitForJobs = waitForJobs
+        self.takeOwnership = takeOwnership
+        self.progress = progress
     }
 
     /// One object of a manifest, with where it goes.
@@ -34,7 +45,9 @@ public struct KubeDelivery: Delivery {
             let previousResources = try previous.map { try Self.resources($0.manifest, namespace: $0.namespace) } ?? []
             let owned = Set(previousResources.map(\.reference))
             for resource in KubeResourceOrder.installSorted(resources, kind: \.reference.kind) {
-                if !owned.contains(resource.reference) { try checkOwnership(resource.reference, release: release) }
+                if !takeOwnership && !owned.contains(resource.reference) {
+                    try checkOwnership(resource.reference, release: release)
+                }
                 try client.apply(Self.stamped(resource.object, release: release), reference: resource.reference,
                                  force: forceConflicts)
             }
@@ -44,7 +57,8 @@ public struct KubeDelivery: Delivery {
                 try client.delete(resource.reference)
             }
             if let waitSeconds {
-                try client.waitUntilReady(resources.map(\.reference), timeoutSeconds: waitSeconds, pollSeconds: pollSeconds)
+                try client.waitUntilReady(resources.map(\.reference), timeoutSeconds: waitSeconds, pollSeconds: pollSeconds,
+                                          waitForJobs: waitForJobs, progress: progress)
             }
         }
     }
@@ -52,8 +66,12 @@ public struct KubeDelivery: Delivery {
     public func remove(_ release: Release) throws {
         try kubeCall {
             let resources = try Self.resources(release.manifest, namespace: release.namespace).filter { !$0.keep }
+            var deleted: [ResourceReference] = []
             for resource in KubeResourceOrder.uninstallSorted(resources, kind: \.reference.kind) {
-                try client.delete(resource.reference)
+                if try client.delete(resource.reference) { deleted.append(resource.reference) }
+            }
+            if let waitSeconds {
+                try client.waitUntilDeleted(deleted, timeoutSeconds: waitSeconds, pollSeconds: pollSeconds, progress: progress)
             }
         }
     }

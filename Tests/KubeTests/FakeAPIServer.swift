@@ -23,6 +23,8 @@ final class FakeAPIServer: Sendable {
         var forbidden: Set<String> = []
         var nextVersion = 1
         var controller: (@Sendable (String, Value) -> Value)?
+        var conflicts: [String: String] = [:]
+        var heldDeletions: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -76,6 +78,23 @@ final class FakeAPIServer: Sendable {
     func object(at path: String) -> Value? { state.withLock { $0.objects[path] } }
     func forbid(_ path: String) { _ = state.withLock { $0.forbidden.insert(path) } }
     func put(_ object: Value, at path: String) { state.withLock { $0.objects[path] = object } }
+    /// Makes server-side applies of `path` without `force=true` fail with 409 as when `manager`
+    /// owns `field` (the message the API server gives).
+    func conflict(_ path: String, manager: String, field: String) {
+        state.withLock { $0.conflicts[path] = "Apply failed with 1 conflict: conflict with \"\(manager)\" using v1: \(field)" }
+    }
+    /// Makes a DELETE of `path` only mark the object (`deletionTimestamp`), as a finalizer
+    /// would, until `finishDeletion` removes it.
+    func holdDeletion(_ path: String) { _ = state.withLock { $0.heldDeletions.insert(path) } }
+    func finishDeletion(_ path: String) { _ = state.withLock { $0.objects.removeValue(forKey: path) } }
+    /// Changes a stored object in place, as a controller or another client would.
+    func update(_ path: String, _ change: (inout Value) -> Void) {
+        state.withLock { s in
+            guard var object = s.objects[path] else { return }
+            change(&object)
+            s.objects[path] = object
+        }
+    }
     /// Installs a stand-in for the cluster's controllers: called with the path and object on every
     /// create, apply or replace, it returns the object to store (e.g. with a `status` a controller
     /// would write, such as a completed Job).
@@ -189,6 +208,9 @@ final class FakeAPIServer: Sendable {
                 guard request.contentType == "application/apply-patch+yaml", let object = try? JSON.decode(body) else {
                     return Self.status(415, "UnsupportedMediaType", "expected an apply patch")
                 }
+                if let message = s.conflicts[collection + "/" + name], request.query["force"] != "true" {
+                    return Self.status(409, "Conflict", message)
+                }
                 var applied = object
                 if object["status"] == nil, let status = s.objects[collection + "/" + name]?["status"], var top = object.mapValue {
                     top["status"] = status
@@ -212,6 +234,15 @@ final class FakeAPIServer: Sendable {
                     return Self.status(409, "Conflict", "the object has been modified")
                 }
                 return (200, store(object, at: collection + "/" + name, &s))
+            case ("DELETE", let name?) where s.heldDeletions.contains(collection + "/" + name):
+                guard var top = s.objects[collection + "/" + name]?.mapValue else {
+                    return Self.status(404, "NotFound", "\(route.resource) \"\(name)\" not found")
+                }
+                var meta = top["metadata"]?.mapValue ?? [:]
+                meta["deletionTimestamp"] = .string("2025-01-01T00:00:00Z")
+                top["metadata"] = Value.map(meta)
+                s.objects[collection + "/" + name] = Value.map(top)
+                return (200, Value.map(top))
             case ("DELETE", let name?):
                 guard let object = s.objects.removeValue(forKey: collection + "/" + name) else {
                     return Self.status(404, "NotFound", "\(route.resource) \"\(name)\" not found")

@@ -71,7 +71,7 @@ import Values
         FileManager.default.createFile(atPath: kubeconfig, contents: Data(text.utf8))
         let cases: [([String], String)] = [
             (["install", "demo", Fixtures.path("web"), "--kubeconfig", kubeconfig, "--storage", "secrets", "--wait", "--timeout", "200ms"],
-             "Error: INSTALLATION FAILED: cannot deliver manifests to \(server.url): Deployment \"demo-web\" in namespace \"default\" is not ready: not ready after 200ms: 0 of 2 updated replicas\n"),
+             "waiting for 1 resource: Deployment/demo-web (Replicas: 0/2)\nError: INSTALLATION FAILED: cannot deliver manifests to \(server.url): resource Deployment/default/demo-web not ready. status: InProgress, message: Replicas: 0/2\ncontext deadline exceeded\n"),
             (["install", "demo", Fixtures.path("web"), "--storage", "memory", "--wait"],
              "Error: INSTALLATION FAILED: --wait needs a cluster: pass --kubeconfig or --kube-context, or use --storage secrets\n"),
         ]
@@ -83,5 +83,25 @@ import Values
         let bogus = try Self.run(binary, ["install", "demo", Fixtures.path("web"), "--timeout", "soon"])
         #expect(bogus.status != 0)
         #expect(bogus.stderr.contains("invalid argument \"soon\" for \"--timeout\" flag: time: invalid duration \"soon\""), "\(bogus.stderr)")
+    }
+
+    @Test func createNamespaceThenWaitedUninstall() throws {
+        guard let binary = Self.binary() else { return }
+        let server = try FakeAPIServer()
+        defer { server.stop() }
+        let kubeconfig = NSTemporaryDirectory() + "swiftchart-kubeconfig-" + UUID().uuidString
+        let text = "current-context: f\nclusters: [{name: c, cluster: {server: \"\(server.url)\"}}]\ncontexts: [{name: f, context: {cluster: c}}]\n"
+        FileManager.default.createFile(atPath: kubeconfig, contents: Data(text.utf8))
+        let common = ["--kubeconfig", kubeconfig, "--storage", "secrets", "-n", "fresh"]
+        let install = try Self.run(binary, ["install", "demo", Fixtures.path("web"), "--create-namespace"] + common)
+        #expect(install.status == 0, "\(install.stderr)")
+        #expect(server.object(at: "/api/v1/namespaces/fresh")?["metadata"]?["labels"] == Value.map(["name": .string("fresh")]))
+        #expect(server.object(at: "/api/v1/namespaces/fresh/secrets/sh.helm.release.v1.demo.v1") != nil)
+        let again = try Self.run(binary, ["upgrade", "--install", "other", Fixtures.path("web"), "--create-namespace", "--take-ownership"] + common)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(server.requests.filter { $0.method == "POST" && $0.path == "/api/v1/namespaces" }.count == 1)
+        let uninstall = try Self.run(binary, ["uninstall", "demo", "--wait", "--timeout", "2s"] + common)
+        #expect(uninstall.status == 0, "\(uninstall.stderr)")
+        #expect(server.object(at: "/apis/apps/v1/namespaces/fresh/deployments/demo-web") == nil)
     }
 }

@@ -5,38 +5,8 @@ import Values
 @testable import Kube
 @testable import Release
 
-/// `--wait`: readiness by status, Go durations, and delivery that waits for Deployments.
+/// `--wait`: Go durations, and delivery that waits for a Deployment.
 @Suite struct WaitTests {
-    static func deployment(replicas: Double, generation: Double, status: [String: Value]) -> Value {
-        Value.map(["kind": .string("Deployment"), "spec": Value.map(["replicas": .float(replicas)]),
-                   "metadata": Value.map(["generation": .float(generation)]), "status": Value.map(status)])
-    }
-
-    @Test func readinessByStatus() {
-        let job = { (conditions: [Value]) in Value.map(["kind": .string("Job"), "status": Value.map(["conditions": .list(conditions)])]) }
-        let cases: [(Value, Readiness)] = [
-            (Self.deployment(replicas: 2, generation: 2, status: ["observedGeneration": .float(1)]),
-             .pending("waiting for the deployment spec update to be observed")),
-            (Self.deployment(replicas: 2, generation: 1, status: ["observedGeneration": .float(1), "updatedReplicas": .float(1)]),
-             .pending("1 of 2 updated replicas")),
-            (Self.deployment(replicas: 2, generation: 1, status: ["observedGeneration": .float(1), "updatedReplicas": .float(2), "availableReplicas": .float(1)]),
-             .pending("1 of 2 updated replicas are available")),
-            (Self.deployment(replicas: 2, generation: 1, status: ["observedGeneration": .float(1), "updatedReplicas": .float(2), "availableReplicas": .float(2)]),
-             .ready),
-            (Self.deployment(replicas: 1, generation: 1, status: ["conditions": .list([Value.map([
-                "type": .string("Progressing"), "reason": .string("ProgressDeadlineExceeded"), "message": .string("too slow")])])]),
-             .failed("too slow")),
-            (job([]), .pending("job not complete")),
-            (job([Value.map(["type": .string("Complete"), "status": .string("True")])]), .ready),
-            (job([Value.map(["type": .string("Failed"), "status": .string("True"), "message": .string("BackoffLimitExceeded")])]),
-             .failed("BackoffLimitExceeded")),
-            (Value.map(["kind": .string("ConfigMap")]), .ready),
-        ]
-        for (object, expected) in cases {
-            #expect(Readiness.of(object) == expected)
-        }
-    }
-
     @Test func goDurations() {
         let parsed: [(String, Double?)] = [("5m0s", 300), ("90s", 90), ("1.5h", 5400), ("1h2m3s", 3723), ("300ms", 0.3),
                                           ("0", 0), ("", nil), ("5", nil), ("3x", nil)]
@@ -56,13 +26,16 @@ import Values
         #expect {
             _ = try impatient.install(InstallOptions(name: "demo", namespace: "prod", values: Value.map([:])), renderer: renderer)
         } throws: { error in
-            "\(error)" == "cannot deliver manifests to \(server.url): Deployment \"demo-web\" in namespace \"prod\" is not ready: not ready after 300ms: 0 of 2 updated replicas"
+            "\(error)" == "cannot deliver manifests to \(server.url): resource Deployment/prod/demo-web not ready. status: InProgress, message: Replicas: 0/2\ncontext deadline exceeded"
         }
         let patient = ReleaseContext(store: MemoryReleaseStore(),
                                      delivery: KubeDelivery(client: client, waitSeconds: 5, pollSeconds: 0.05))
         let controller = Thread {
             Thread.sleep(forTimeInterval: 0.2)
-            server.setStatus(Value.map(["observedGeneration": .float(0), "updatedReplicas": .float(2), "availableReplicas": .float(2)]), at: path)
+            server.setStatus(Value.map(["replicas": .float(2), "updatedReplicas": .float(2), "readyReplicas": .float(2),
+                                        "availableReplicas": .float(2),
+                                        "conditions": .list([Value.map(["type": .string("Available"), "status": .string("True")])])]),
+                             at: path)
         }
         controller.start()
         let release = try patient.install(InstallOptions(name: "demo", namespace: "prod", values: Value.map([:])), renderer: renderer)

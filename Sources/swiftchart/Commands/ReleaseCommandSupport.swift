@@ -35,9 +35,17 @@ struct ReleaseStorageOptions: ParsableArguments {
         storesInCluster(environment) || cluster.isRequested
     }
 
+    /// `--create-namespace`: in cluster mode, creates the release namespace before anything is
+    /// stored or applied there (the `secrets` store and its lock live in it); elsewhere a no-op.
+    func createNamespace() throws {
+        guard usesCluster(ProcessInfo.processInfo.environment) else { return }
+        try cluster.client().ensureNamespace(namespace)
+    }
+
     /// The context for an action: the chosen store, warnings on stderr, and the test
     /// hook `SWIFTCHART_TEST_PAUSE_WHILE_LOCKED` (seconds to hold the lock after a pending write).
-    func context(delivery: any Delivery = RecordOnlyDelivery(), wait: WaitOptions? = nil) throws -> ReleaseContext {
+    func context(delivery: any Delivery = RecordOnlyDelivery(), wait: WaitSettings? = nil,
+                 adoption: AdoptionOptions? = nil) throws -> ReleaseContext {
         let environment = ProcessInfo.processInfo.environment
         let inCluster = storesInCluster(environment)
         let client = usesCluster(environment) ? try cluster.client() : nil
@@ -49,8 +57,10 @@ struct ReleaseStorageOptions: ParsableArguments {
         }
         var delivery = delivery
         if let client, delivery is RecordOnlyDelivery {
-            delivery = KubeDelivery(client: client, forceConflicts: cluster.forceConflicts, waitSeconds: wait?.seconds)
-        } else if wait?.wait == true {
+            delivery = KubeDelivery(client: client, forceConflicts: cluster.forceConflicts, waitSeconds: wait?.seconds,
+                                    waitForJobs: wait?.waitForJobs ?? false, takeOwnership: adoption?.takeOwnership ?? false,
+                                    progress: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })
+        } else if wait?.seconds != nil {
             throw ReleaseError.invalidStorage("--wait needs a cluster: pass --kubeconfig or --kube-context, or use --storage secrets")
         }
         let pause = environment["SWIFTCHART_TEST_PAUSE_WHILE_LOCKED"].flatMap(Double.init)

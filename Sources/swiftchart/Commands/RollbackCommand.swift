@@ -18,7 +18,7 @@ struct RollbackCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let delivery: any Delivery = outputDir.map { FolderDelivery(directory: $0) } ?? RecordOnlyDelivery()
-            let context = try storage.context(delivery: delivery, wait: waiting)
+            let context = try storage.context(delivery: delivery, wait: waiting.settings)
             var options = RollbackOptions(name: name, namespace: storage.namespace, revision: revision)
             options.dryRun = dryRun
             options.maxHistory = historyMax

@@ -6,6 +6,7 @@ struct UninstallCommand: ParsableCommand {
         commandName: "uninstall", abstract: "uninstall a release", aliases: ["del", "delete", "un"])
 
     @OptionGroup var storage: ReleaseStorageOptions
+    @OptionGroup var waiting: DeletionWaitOptions
     @Argument(help: "release names") var names: [String]
     @Flag(name: .customLong("keep-history"), help: "remove all associated resources and mark the release as deleted, but retain the release history")
     var keepHistory = false
@@ -21,7 +22,7 @@ struct UninstallCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let delivery: any Delivery = outputDir.map { FolderDelivery(directory: $0) } ?? RecordOnlyDelivery()
-            let context = try storage.context(delivery: delivery)
+            let context = try storage.context(delivery: delivery, wait: waiting.settings)
             for name in names {
                 var options = UninstallOptions(name: name, namespace: storage.namespace, keepHistory: keepHistory)
                 options.dryRun = dryRun

@@ -7,6 +7,7 @@ struct UpgradeCommand: ParsableCommand {
 
     @OptionGroup var storage: ReleaseStorageOptions
     @OptionGroup var waiting: WaitOptions
+    @OptionGroup var adoption: AdoptionOptions
     @Argument(help: "release name") var name: String
     @Argument(help: "chart path") var chartPath: String
     @Flag(name: [.short, .long], help: "if a release by this name doesn't already exist, run an install")
@@ -21,7 +22,7 @@ struct UpgradeCommand: ParsableCommand {
     @OptionGroup var write: ReleaseWriteOptions
 
     func run() throws {
-        let context = try reportingFailures { try storage.context(delivery: write.delivery, wait: waiting) }
+        let context = try reportingFailures { try storage.context(delivery: write.delivery, wait: waiting.settings, adoption: adoption) }
         let renderer = try reportingFailures("UPGRADE FAILED") { try write.renderer(chartPath: chartPath) }
         let values = try reportingFailures("UPGRADE FAILED") { try valueOptions.merged() }
         if install {
@@ -29,6 +30,7 @@ struct UpgradeCommand: ParsableCommand {
             if history.isEmpty || history.last?.info.status == .uninstalled {
                 if write.output == .table { emit("Release \"\(name)\" does not exist. Installing it now.\n") }
                 try reportingFailures("INSTALLATION FAILED") {
+                    if adoption.createNamespace && !write.dryRun { try storage.createNamespace() }
                     var options = InstallOptions(name: name, namespace: storage.namespace, values: values)
                     options.dryRun = write.dryRun
                     options.replace = !history.isEmpty
