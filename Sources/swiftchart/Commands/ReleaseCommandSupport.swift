@@ -35,6 +35,11 @@ struct ReleaseStorageOptions: ParsableArguments {
         storesInCluster(environment) || cluster.isRequested
     }
 
+    /// The cluster client in cluster mode (kubeconfig or context given, or secrets storage), else nil.
+    func clusterClient() throws -> KubeClient? {
+        usesCluster(ProcessInfo.processInfo.environment) ? try cluster.client() : nil
+    }
+
     /// The context for an action: the chosen store, warnings on stderr, and the test
     /// hook `SWIFTCHART_TEST_PAUSE_WHILE_LOCKED` (seconds to hold the lock after a pending write).
     func context(delivery: any Delivery = RecordOnlyDelivery(), wait: WaitOptions? = nil) throws -> ReleaseContext {
