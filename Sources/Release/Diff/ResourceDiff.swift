@@ -125,7 +125,7 @@ public enum ResourceDiff {
         var differences: [ResourceDifference] = []
         for pair in ordered {
             guard let any = pair.desired ?? pair.current else { continue }
-            let desiredObject = pair.desired.map { ResourceNormalizer.normalized($0.object) }
+            var desiredObject = pair.desired.map { ResourceNormalizer.normalized($0.object) }
             var currentObject = pair.current.map { ResourceNormalizer.normalized($0.object) }
             if let live, !any.isHook {
                 currentObject = try live(any.reference).flatMap { object -> Value? in
