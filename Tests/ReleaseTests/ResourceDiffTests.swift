@@ -22,13 +22,13 @@ struct ResourceDiffTests {
             + "@@ -1,7 +1,7 @@\n apiVersion: v1\n data:\n   mode: fast\n-  tag: prod\n+  tag: v2\n kind: ConfigMap\n metadata:\n   name: web-config\n"
             + "1 changed, 0 added, 0 removed\n"),
         ("identical revisions", configMap + pdb, configMap + pdb, false, "No changes.\n"),
-        ("removed and added in install order, unchanged omitted", configMap + service + otherConfigMap, configMap + service.replacingOccurrences(of: "name: web", with: "name: web2"), false,
+        ("install order, within a kind the new revision's resources first; unchanged omitted", configMap + service + otherConfigMap, configMap + service.replacingOccurrences(of: "name: web", with: "name: web2"), false,
          "other, old, ConfigMap (v1) has been removed:\n"
             + "@@ -1,7 +0,0 @@\n-apiVersion: v1\n-data:\n-  a: \"1\"\n-kind: ConfigMap\n-metadata:\n-  name: old\n-  namespace: other\n"
-            + "default, web, Service (v1) has been removed:\n"
-            + "@@ -1,10 +0,0 @@\n-apiVersion: v1\n-kind: Service\n-metadata:\n-  name: web\n-spec:\n-  ports:\n-  - port: 80\n-    targetPort: 8080\n-  selector:\n-    app: web\n"
             + "default, web2, Service (v1) has been added:\n"
             + "@@ -0,0 +1,10 @@\n+apiVersion: v1\n+kind: Service\n+metadata:\n+  name: web2\n+spec:\n+  ports:\n+  - port: 80\n+    targetPort: 8080\n+  selector:\n+    app: web\n"
+            + "default, web, Service (v1) has been removed:\n"
+            + "@@ -1,10 +0,0 @@\n-apiVersion: v1\n-kind: Service\n-metadata:\n-  name: web\n-spec:\n-  ports:\n-  - port: 80\n-    targetPort: 8080\n-  selector:\n-    app: web\n"
             + "0 changed, 1 added, 2 removed\n"),
         ("an apiVersion bump within a group is a change", pdbBeta, pdb, false,
          "default, web, PodDisruptionBudget (policy/v1) has changed:\n"
