@@ -154,6 +154,37 @@ struct ResourceDiffTests {
             + "1 changed, 0 added, 0 removed\n")
     }
 
+    static func hookRelease(image: String) -> Release {
+        let hook = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n  annotations:\n    \"helm.sh/hook\": pre-upgrade\nspec:\n  template:\n    spec:\n      containers:\n        - name: m\n          image: \(image)\n"
+        return Release(name: "web", info: ReleaseInfo(status: .deployed), chart: ChartSnapshot(), config: .null,
+                       manifest: configMap, hooks: [ReleaseHook(name: "migrate", kind: "Job", path: "demo/templates/job.yaml",
+                                                                manifest: hook, events: ["pre-upgrade"])],
+                       version: 1, namespace: "default")
+    }
+
+    static let hookCases: [(includeHooks: Bool, expected: String)] = [
+        (false, "No changes.\n"),
+        (true, "default, migrate, Job (batch/v1) has changed:\n"
+            + "@@ -8,5 +8,5 @@\n   template:\n     spec:\n       containers:\n-      - image: app:1\n+      - image: app:2\n         name: m\n"
+            + "1 changed, 0 added, 0 removed\n"),
+    ]
+
+    @Test(arguments: hookCases.indices)
+    func hooksOnlyWhenIncluded(index: Int) throws {
+        let c = Self.hookCases[index]
+        var live: [ResourceReference] = []
+        let differences = try ResourceDiff.compare(
+            current: try ResourceDiff.resources(of: Self.hookRelease(image: "app:1"), includeHooks: c.includeHooks),
+            desired: try ResourceDiff.resources(of: Self.hookRelease(image: "app:2"), includeHooks: c.includeHooks),
+            live: { reference in
+                live.append(reference)
+                return reference.kind == "ConfigMap"
+                    ? try ResourceDiff.resources(manifest: Self.configMap, namespace: "default").first?.object : nil
+            })
+        #expect(DiffPrinter().render(differences) == c.expected)
+        #expect(live.map(\.kind) == ["ConfigMap"], "hooks are never read from the cluster")
+    }
+
     static let invalidManifests: [(manifest: String, message: String)] = [
         ("---\n# Source: demo/templates/bad.yaml\nkind: ConfigMap\nmetadata:\n  name: x\n",
          "cannot compare x (demo/templates/bad.yaml): apiVersion not set"),
