@@ -9,7 +9,8 @@ struct SwiftChart: ParsableCommand {
                       PackageCommand.self, RepoCommand.self,
                       InstallCommand.self, UpgradeCommand.self, RollbackCommand.self, UninstallCommand.self,
                       HistoryCommand.self, ListCommand.self, StatusCommand.self, GetCommand.self,
-                      SearchCommand.self, PullCommand.self, DependencyCommand.self, CreateCommand.self, LintCommand.self, ShowCommand.self]
+                      SearchCommand.self, PullCommand.self, DependencyCommand.self, CreateCommand.self, LintCommand.self, ShowCommand.self,
+                      DiffCommand.self]
     )
 }
 

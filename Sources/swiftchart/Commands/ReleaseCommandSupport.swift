@@ -42,6 +42,11 @@ struct ReleaseStorageOptions: ParsableArguments {
         try cluster.client().ensureNamespace(namespace)
     }
 
+    /// The cluster client in cluster mode (kubeconfig or context given, or secrets storage), else nil.
+    func clusterClient() throws -> KubeClient? {
+        usesCluster(ProcessInfo.processInfo.environment) ? try cluster.client() : nil
+    }
+
     /// The context for an action: the chosen store, warnings on stderr, and the test
     /// hook `SWIFTCHART_TEST_PAUSE_WHILE_LOCKED` (seconds to hold the lock after a pending write).
     func context(delivery: any Delivery = RecordOnlyDelivery(), wait: WaitSettings? = nil,
