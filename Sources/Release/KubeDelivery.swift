@@ -12,6 +12,8 @@ public struct KubeDelivery: Delivery {
     /// `--wait`: seconds to wait for the revision's Deployments and Jobs to become ready.
     public let waitSeconds: Double?
     public let pollSeconds: Double
+    /// `--timeout`: seconds each hook may take to complete (Helm's default 5m0s).
+    public var hookTimeoutSeconds: Double = 300
 
     public init(client: KubeClient, forceConflicts: Bool = false, waitSeconds: Double? = nil, pollSeconds: Double = 2) {
         self.client = client
@@ -59,7 +61,7 @@ public struct KubeDelivery: Delivery {
     }
 
     /// Creates the chart's CRDs (`crds/*.yaml|yml|json`, subcharts included) that do not exist yet.
-    private func installCRDs(_ release: Release) throws {
+    func installCRDs(_ release: Release) throws {
         var created = false
         let files = release.chart.files.filter { file in
             let isCRD = file.name.hasPrefix("crds/") || file.name.contains("/crds/")

@@ -31,7 +31,7 @@ struct ReleaseStorageOptions: ParsableArguments {
         (storage?.isEmpty == false ? storage : environment["SWIFTCHART_STORAGE"]) == "secrets"
     }
 
-    private func usesCluster(_ environment: [String: String]) -> Bool {
+    func usesCluster(_ environment: [String: String]) -> Bool {
         storesInCluster(environment) || cluster.isRequested
     }
 
@@ -49,7 +49,9 @@ struct ReleaseStorageOptions: ParsableArguments {
         }
         var delivery = delivery
         if let client, delivery is RecordOnlyDelivery {
-            delivery = KubeDelivery(client: client, forceConflicts: cluster.forceConflicts, waitSeconds: wait?.seconds)
+            var kube = KubeDelivery(client: client, forceConflicts: cluster.forceConflicts, waitSeconds: wait?.seconds)
+            if let timeout = wait.flatMap({ GoDuration.parse($0.timeout) }) { kube.hookTimeoutSeconds = timeout }
+            delivery = kube
         } else if wait?.wait == true {
             throw ReleaseError.invalidStorage("--wait needs a cluster: pass --kubeconfig or --kube-context, or use --storage secrets")
         }
