@@ -24,7 +24,9 @@ public struct InstallOptions: Sendable {
 
 extension ReleaseContext {
     /// Installs a chart as a new release (Helm's `action.Install`): render first (a
-    /// render error stores nothing), record `pending-install`, deliver, record `deployed`.
+    /// render error stores nothing), record `pending-install`, run the pre-install hooks,
+    /// deliver, run the post-install hooks, record `deployed`. A failure after that point
+    /// records `failed`, and with `rollbackOnFailure` uninstalls the release.
     public func install(_ options: InstallOptions, renderer: any ReleaseRenderer) throws -> Release {
         try ReleaseName.validate(options.name)
         if options.dryRun {

@@ -33,9 +33,11 @@ public struct UpgradeOptions: Sendable {
 
 extension ReleaseContext {
     /// Upgrades a release (Helm's `action.Upgrade`). The new revision is stored
-    /// `pending-upgrade`, then rendered and delivered; on success it becomes `deployed`
+    /// `pending-upgrade`, then rendered and delivered between its pre- and post-upgrade
+    /// hooks; on success it becomes `deployed`
     /// and the previous deployed revision `superseded`; on a render or delivery error it
-    /// is recorded `failed` ("Upgrade \"x\" failed: …") and the deployed revision stays.
+    /// is recorded `failed` ("Upgrade \"x\" failed: …") and the deployed revision stays
+    /// (with `rollbackOnFailure`, a failure after rendering rolls back to it).
     public func upgrade(_ options: UpgradeOptions, renderer: any ReleaseRenderer) throws -> Release {
         try ReleaseName.validate(options.name)
         if options.dryRun {
