@@ -27,6 +27,7 @@ import Values
         let chart = try HookTests.chart([
             "post.yaml": HookTests.hook("Job", "post", events: "post-install"),
             "test.yaml": HookTests.hook("Pod", "test", events: "test"),
+            "pre-upgrade.yaml": HookTests.hook("Job", "pre-upgrade", events: "pre-upgrade"),
         ])
         let common = ["--kubeconfig", Self.kubeconfig(server), "--storage", "secrets"]
 
@@ -65,6 +66,8 @@ import Values
                 Phase:          Failed
 
                 """, "Error: resource Pod/prod/demo-test not ready. status: Failed, message: pod demo-test failed\n"),
+            (["upgrade", "demo", chart, "--atomic", "--set", "outcomes.pre-upgrade=fail"], 1, "",
+             "Flag --atomic has been deprecated, use --rollback-on-failure instead\nError: UPGRADE FAILED: release demo failed, and has been rolled back due to rollback-on-failure being set: pre-upgrade hooks failed: resource Job/prod/demo-pre-upgrade not ready. status: Failed, message: Job Failed. failed: 1/1\n"),
             (["test", "demo", "--storage", "memory"], 1, "",
              "Error: test needs a cluster: pass --kubeconfig or --kube-context, or use --storage secrets\n"),
         ]
@@ -75,5 +78,9 @@ import Values
             if entry.arguments[0] == "test" { #expect(Self.maskingTimes(result.stdout) == entry.stdout) }
             #expect(result.stderr == entry.stderr)
         }
+        let statuses = (2...4).map {
+            server.object(at: "/api/v1/namespaces/prod/secrets/sh.helm.release.v1.demo.v\($0)")?["metadata"]?["labels"]?["status"]?.stringValue
+        }
+        #expect(statuses == ["superseded", "failed", "deployed"])
     }
 }

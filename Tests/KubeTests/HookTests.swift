@@ -226,6 +226,35 @@ import Values
         #expect(cluster.server.object(at: "\(Self.configMaps)/demo-cleanup") != nil)
     }
 
+    @Test func rollbackAndUninstallHookFailures() throws {
+        let cluster = try Cluster()
+        defer { cluster.server.stop() }
+        let path = try Self.chart([
+            "pre-rollback.yaml": Self.hook("Job", "pre-rollback", events: "pre-rollback"),
+            "post-delete.yaml": Self.hook("Job", "post-delete", events: "post-delete"),
+        ])
+        let renderer = ChartRenderer(chart: try ChartLoader.load(path: path))
+        let failing = Self.values(["pre-rollback": "fail", "post-delete": "fail"])
+        _ = try cluster.context.install(InstallOptions(name: "demo", namespace: "prod", values: failing), renderer: renderer)
+        _ = try cluster.context.upgrade(UpgradeOptions(name: "demo", namespace: "prod", values: Self.values([:])), renderer: renderer)
+        let rollbackFailure = "resource Job/prod/demo-pre-rollback not ready. status: Failed, message: Job Failed. failed: 1/1"
+        #expect { _ = try cluster.context.rollback(RollbackOptions(name: "demo", namespace: "prod", revision: 1)) } throws: {
+            "\($0)" == rollbackFailure
+        }
+        #expect(try cluster.history().map(\.info.status) == [.superseded, .deployed, .failed])
+        #expect(try cluster.history().last?.info.description == "Rollback \"demo\" failed: \(rollbackFailure)")
+        #expect(cluster.server.object(at: "\(Self.configMaps)/demo-config")?["data"]?["revision"]?.stringValue == "2")
+
+        var rollback = RollbackOptions(name: "demo", namespace: "prod", revision: 1)
+        rollback.disableHooks = true
+        _ = try cluster.context.rollback(rollback)
+        #expect { try cluster.context.uninstall(UninstallOptions(name: "demo", namespace: "prod")) } throws: { error in
+            "\(error)" == "uninstallation completed with 1 error(s): resource Job/prod/demo-post-delete not ready. status: Failed, message: Job Failed. failed: 1/1"
+        }
+        #expect(try cluster.history().isEmpty)
+        #expect(cluster.server.object(at: "\(Self.configMaps)/demo-config") == nil)
+    }
+
     @Test func noHooksRunsNone() throws {
         let cluster = try Cluster()
         defer { cluster.server.stop() }
