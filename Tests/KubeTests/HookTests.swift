@@ -71,11 +71,11 @@ import Values
         var server: FakeAPIServer
         var context: ReleaseContext
 
-        init(hookTimeout: Double = 5) throws {
+        init(hookTimeout: Double = 5, wait: Double? = nil) throws {
             server = try FakeAPIServer()
             HookTests.controller(server)
             let client = try KubeClient(connection: KubeConnection(server: server.url))
-            var delivery = KubeDelivery(client: client, pollSeconds: 0.02)
+            var delivery = KubeDelivery(client: client, waitSeconds: wait, pollSeconds: 0.02)
             delivery.hookTimeoutSeconds = hookTimeout
             context = ReleaseContext(store: MemoryReleaseStore(), delivery: delivery)
         }
@@ -133,6 +133,20 @@ import Values
         #expect(cluster.changes(from: mark) == [
             "DELETE \(Self.configMaps)/demo-pre-config", "POST \(Self.configMaps)", "PATCH \(Self.configMaps)/demo-config",
         ])
+    }
+
+    @Test func withWaitDeletedHooksAreWaitedForBeforeCreation() throws {
+        let path = try Self.chart(["pre.yaml": Self.hook("Job", "pre", events: "pre-install")])
+        let renderer = ChartRenderer(chart: try ChartLoader.load(path: path))
+        let cases: [(wait: Double?, getsAfterDelete: Bool)] = [(nil, false), (5, true)]
+        for entry in cases {
+            let cluster = try Cluster(wait: entry.wait)
+            defer { cluster.server.stop() }
+            _ = try cluster.context.install(InstallOptions(name: "demo", namespace: "prod", values: .null), renderer: renderer)
+            let requests = cluster.server.requests.map { "\($0.method) \($0.path)" }
+            let delete = try #require(requests.firstIndex(of: "DELETE \(Self.jobs)/demo-pre"))
+            #expect((requests[delete + 1] == "GET \(Self.jobs)/demo-pre") == entry.getsAfterDelete)
+        }
     }
 
     @Test func failingHookFailsTheRevision() throws {

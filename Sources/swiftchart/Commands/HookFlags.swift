@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Kube
+import Release
 
 /// `--no-hooks`, `--rollback-on-failure` (and its deprecated name `--atomic`) of `install` and `upgrade`.
 struct HookFlags: ParsableArguments {
@@ -25,5 +27,26 @@ struct HookFlags: ParsableArguments {
         var waiting = options
         waiting.wait = true
         return waiting
+    }
+}
+
+/// `--timeout` of commands that run hooks but have no `--wait` (`test`, `uninstall`).
+struct HookTimeoutOption: ParsableArguments {
+    @Option(name: .customLong("timeout"), help: "time to wait for any individual Kubernetes operation (like Jobs for hooks)")
+    var timeout: String = "5m0s"
+
+    func validate() throws {
+        guard let seconds = GoDuration.parse(timeout), seconds >= 0 else {
+            throw ValidationError("invalid argument \"\(timeout)\" for \"--timeout\" flag: time: invalid duration \"\(timeout)\"")
+        }
+    }
+
+    /// The context with its cluster delivery's hook timeout set to `--timeout`.
+    func applied(to context: ReleaseContext) -> ReleaseContext {
+        guard var delivery = context.delivery as? KubeDelivery, let seconds = GoDuration.parse(timeout) else { return context }
+        delivery.hookTimeoutSeconds = seconds
+        var context = context
+        context.delivery = delivery
+        return context
     }
 }

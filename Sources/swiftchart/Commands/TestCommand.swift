@@ -10,17 +10,10 @@ struct TestCommand: ParsableCommand {
 
     @OptionGroup var storage: ReleaseStorageOptions
     @Argument(help: "release name") var name: String
-    @Option(name: .customLong("timeout"), help: "time to wait for any individual Kubernetes operation (like Jobs for hooks)")
-    var timeout: String = "5m0s"
+    @OptionGroup var timeout: HookTimeoutOption
     @Option(name: .customLong("filter"),
             help: "specify tests by attribute (currently \"name\") using attribute=value syntax or '!attribute=value' to exclude a test (can specify multiple or separate values with commas: name=test1,name=test2)")
     var filter: [String] = []
-
-    func validate() throws {
-        guard let seconds = GoDuration.parse(timeout), seconds >= 0 else {
-            throw ValidationError("invalid argument \"\(timeout)\" for \"--timeout\" flag: time: invalid duration \"\(timeout)\"")
-        }
-    }
 
     /// Helm's `--filter`: a string slice (commas split values); `name=X` includes, `!name=X` (or `! name=X`) excludes.
     static func filters(_ arguments: [String]) -> (include: [String], exclude: [String]) {
@@ -39,12 +32,10 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try reportingFailures { () -> TestRun in
-            var context = try storage.context()
-            guard var delivery = context.delivery as? KubeDelivery else {
+            let context = timeout.applied(to: try storage.context())
+            guard context.delivery is KubeDelivery else {
                 throw ReleaseError.invalidStorage("test needs a cluster: pass --kubeconfig or --kube-context, or use --storage secrets")
             }
-            delivery.hookTimeoutSeconds = GoDuration.parse(timeout) ?? delivery.hookTimeoutSeconds
-            context.delivery = delivery
             var options = TestOptions(name: name, namespace: storage.namespace)
             (options.includeNames, options.excludeNames) = Self.filters(filter)
             return try context.test(options)

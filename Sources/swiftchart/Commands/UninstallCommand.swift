@@ -11,6 +11,7 @@ struct UninstallCommand: ParsableCommand {
     var keepHistory = false
     @Flag(name: .customLong("dry-run"), help: "simulate a uninstall") var dryRun = false
     @Flag(name: .customLong("no-hooks"), help: "prevent hooks from running during uninstallation") var noHooks = false
+    @OptionGroup var timeout: HookTimeoutOption
     @Option(help: "add a custom description") var description: String?
     @Option(name: .customLong("output-dir"), help: "remove the release's manifest files from this folder")
     var outputDir: String?
@@ -22,7 +23,7 @@ struct UninstallCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let delivery: any Delivery = outputDir.map { FolderDelivery(directory: $0) } ?? RecordOnlyDelivery()
-            let context = try storage.context(delivery: delivery)
+            let context = timeout.applied(to: try storage.context(delivery: delivery))
             for name in names {
                 var options = UninstallOptions(name: name, namespace: storage.namespace, keepHistory: keepHistory)
                 options.dryRun = dryRun
