@@ -33,12 +33,14 @@ import Values
         return text
     }
 
-    /// Writes a chart with one ConfigMap resource and the given hook templates.
+    /// Writes a chart with one ConfigMap resource and the given hook templates (keys under
+    /// `crds/` are written there instead).
     static func chart(_ hooks: [String: String]) throws -> String {
         let root = NSTemporaryDirectory() + "swiftchart-hooks-" + UUID().uuidString
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/templates", withIntermediateDirectories: true)
-        var files = hooks.mapKeys { "templates/" + $0 }
+        try fm.createDirectory(atPath: root + "/crds", withIntermediateDirectories: true)
+        var files = hooks.mapKeys { $0.hasPrefix("crds/") ? $0 : "templates/" + $0 }
         files["Chart.yaml"] = "apiVersion: v2\nname: hooked\nversion: 0.1.0\n"
         files["values.yaml"] = "outcomes: {}\n"
         files["templates/config.yaml"] = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-config\ndata:\n  revision: {{ .Release.Revision | quote }}\n"
@@ -147,6 +149,32 @@ import Values
             let delete = try #require(requests.firstIndex(of: "DELETE \(Self.jobs)/demo-pre"))
             #expect((requests[delete + 1] == "GET \(Self.jobs)/demo-pre") == entry.getsAfterDelete)
         }
+    }
+
+    @Test func chartCRDsExistBeforePreInstallHooks() throws {
+        let cluster = try Cluster()
+        defer { cluster.server.stop() }
+        let crd = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: widgets.example.com
+            spec:
+              group: example.com
+              scope: Namespaced
+              names: {plural: widgets, kind: Widget}
+              versions: [{name: v1, served: true, storage: true}]
+
+            """
+        let widget = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: seed\n  annotations:\n    helm.sh/hook: pre-install\n"
+        let path = try Self.chart(["crds/widget.yaml": crd, "seed.yaml": widget])
+        let renderer = ChartRenderer(chart: try ChartLoader.load(path: path))
+        _ = try cluster.context.install(InstallOptions(name: "demo", namespace: "prod", values: .null), renderer: renderer)
+        #expect(cluster.changes(from: 0) == [
+            "PATCH /apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com",
+            "DELETE /apis/example.com/v1/namespaces/prod/widgets/seed", "POST /apis/example.com/v1/namespaces/prod/widgets",
+            "PATCH \(Self.configMaps)/demo-config",
+        ])
     }
 
     @Test func failingHookFailsTheRevision() throws {
