@@ -1,5 +1,6 @@
 import Chart
 import Foundation
+import Synchronization
 import Testing
 import Values
 @testable import Kube
@@ -51,22 +52,25 @@ import Values
     /// Completes Jobs and Pods as they are created, or fails those labelled `outcome: fail`;
     /// `outcome: hang` stays in progress.
     static func controller(_ server: FakeAPIServer) {
-        server.setController { _, object in
-            guard var top = object.mapValue, object["status"] == nil,
-                  let outcome = object["metadata"]?["labels"]?["outcome"]?.stringValue, outcome != "hang" else { return object }
-            switch object["kind"]?.stringValue {
-            case "Job":
-                let type = outcome == "fail" ? "Failed" : "Complete"
-                top["status"] = Value.map([outcome == "fail" ? "failed" : "succeeded": .int(1), "conditions": .list([
-                    Value.map(["type": .string(type), "status": .string("True")]),
-                ])])
-            case "Pod":
-                top["status"] = Value.map(["phase": .string(outcome == "fail" ? "Failed" : "Succeeded")])
-            default:
-                return object
-            }
-            return Value.map(top)
+        server.setController { _, object in finished(object) }
+    }
+
+    /// The object with the status its controller would write once it finished.
+    static func finished(_ object: Value) -> Value {
+        guard var top = object.mapValue, object["status"] == nil,
+              let outcome = object["metadata"]?["labels"]?["outcome"]?.stringValue, outcome != "hang" else { return object }
+        switch object["kind"]?.stringValue {
+        case "Job":
+            let type = outcome == "fail" ? "Failed" : "Complete"
+            top["status"] = Value.map([outcome == "fail" ? "failed" : "succeeded": .int(1), "conditions": .list([
+                Value.map(["type": .string(type), "status": .string("True")]),
+            ])])
+        case "Pod":
+            top["status"] = Value.map(["phase": .string(outcome == "fail" ? "Failed" : "Succeeded")])
+        default:
+            return object
         }
+        return Value.map(top)
     }
 
     struct Cluster {
@@ -175,6 +179,26 @@ import Values
             "DELETE /apis/example.com/v1/namespaces/prod/widgets/seed", "POST /apis/example.com/v1/namespaces/prod/widgets",
             "PATCH \(Self.configMaps)/demo-config",
         ])
+    }
+
+    @Test func runningHookIsStoredWhileItRuns() throws {
+        let cluster = try Cluster()
+        defer { cluster.server.stop() }
+        let store = cluster.context.store
+        let seen = Mutex<[String]>([])
+        cluster.server.setController { _, object in
+            if object["kind"]?.stringValue == "Job", let stored = try? store.revisions(name: "demo", namespace: "prod").last {
+                seen.withLock { $0.append(stored.info.status.rawValue + " " + stored.hooks.map(\.lastRun.phase).joined(separator: ",")) }
+            }
+            return HookTests.finished(object)
+        }
+        let path = try Self.chart([
+            "a.yaml": Self.hook("Job", "a", events: "pre-install"),
+            "b.yaml": Self.hook("Job", "b", events: "pre-install"),
+        ])
+        let renderer = ChartRenderer(chart: try ChartLoader.load(path: path))
+        _ = try cluster.context.install(InstallOptions(name: "demo", namespace: "prod", values: .null), renderer: renderer)
+        #expect(seen.withLock { $0 } == ["pending-install Running,", "pending-install Succeeded,Running"])
     }
 
     @Test func failingHookFailsTheRevision() throws {
