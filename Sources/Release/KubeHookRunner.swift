@@ -14,8 +14,9 @@ extension KubeDelivery {
                 throw HookError(error.description)
             }
         }
+        // Helm's test action always uses the status watcher, which waits for deletions.
         let runner = KubeHookRunner(client: client, timeoutSeconds: hookTimeoutSeconds, pollSeconds: pollSeconds,
-                                    waitsForDeletion: waitSeconds != nil)
+                                    waitsForDeletion: waitSeconds != nil || event == .test)
         try runner.run(event, on: &release, clock: clock, record: record)
     }
 }
@@ -29,7 +30,7 @@ struct KubeHookRunner {
     let client: KubeClient
     let timeoutSeconds: Double
     let pollSeconds: Double
-    /// Helm waits for hook objects to disappear after deleting them only with `--wait`.
+    /// Helm waits for hook objects to disappear after deleting them only with `--wait` (and in `test`).
     let waitsForDeletion: Bool
 
     func run(_ event: HookEvent, on release: inout Release, clock: () -> GoTime,

@@ -387,6 +387,9 @@ import Values
         let partial = try cluster.context.test(filtered)
         #expect(partial.release.hooks.map(\.name) == ["demo-test-b", "demo-pre", "demo-test-a"])
         #expect(cluster.changes(from: mark) == ["DELETE \(Self.pods)/demo-test-a", "POST \(Self.pods)"])
+        let requests = cluster.server.requests.dropFirst(mark).map { "\($0.method) \($0.path)" }
+        #expect(Array(requests.prefix(2)) == ["DELETE \(Self.pods)/demo-test-a", "GET \(Self.pods)/demo-test-a"],
+                "test hooks wait for deletions, as Helm's status watcher does")
 
         _ = try cluster.context.upgrade(UpgradeOptions(name: "demo", namespace: "prod", values: Self.values(["test-b": "fail"])),
                                         renderer: renderer)
