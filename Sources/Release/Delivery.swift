@@ -7,6 +7,17 @@ public protocol Delivery: Sendable {
     func deliver(_ release: Release, replacing previous: Release?) throws
     /// Removes what `release` delivered (uninstall).
     func remove(_ release: Release) throws
+    /// Runs the hooks of `release` for `event` (Helm's `execHook`), recording each hook's
+    /// `last_run` (and its default delete policy) on `release.hooks`, also when it throws;
+    /// `record` stores the release each time a hook starts, as Helm does.
+    func runHooks(_ event: HookEvent, on release: inout Release, clock: () -> GoTime,
+                  record: (Release) throws -> Void) throws
+}
+
+extension Delivery {
+    /// Deliveries without a cluster have nothing to run hooks in.
+    public func runHooks(_ event: HookEvent, on release: inout Release, clock: () -> GoTime,
+                         record: (Release) throws -> Void) throws {}
 }
 
 /// The default: manifests live only in the release record (`get manifest` prints them).

@@ -19,6 +19,8 @@ public struct KubeDelivery: Delivery {
     public let takeOwnership: Bool
     /// Receives the wait's progress lines (the CLI prints them on stderr).
     public let progress: WaitProgress?
+    /// `--timeout`: seconds each hook may take to complete (Helm's default 5m0s).
+    public var hookTimeoutSeconds: Double = 300
 
     public init(client: KubeClient, forceConflicts: Bool = false, waitSeconds: Double? = nil, pollSeconds: Double = 2,
                 waitForJobs: Bool = false, takeOwnership: Bool = false, progress: WaitProgress? = nil) {
@@ -77,7 +79,7 @@ public struct KubeDelivery: Delivery {
     }
 
     /// Creates the chart's CRDs (`crds/*.yaml|yml|json`, subcharts included) that do not exist yet.
-    private func installCRDs(_ release: Release) throws {
+    func installCRDs(_ release: Release) throws {
         var created = false
         let files = release.chart.files.filter { file in
             let isCRD = file.name.hasPrefix("crds/") || file.name.contains("/crds/")

@@ -6,6 +6,8 @@ public struct RollbackOptions: Sendable {
     public var revision: Int = 0
     public var dryRun: Bool = false
     public var maxHistory: Int = 10
+    /// `--no-hooks`: run no pre-/post-rollback hooks.
+    public var disableHooks: Bool = false
 
     public init(name: String, namespace: String, revision: Int = 0) {
         self.name = name
@@ -40,7 +42,9 @@ extension ReleaseContext {
             pendingRevisionStored()
             let current = history.last { $0.info.status == .deployed }
             do {
+                try runHooks(.preRollback, on: &release, unless: options.disableHooks, failure: "")
                 try delivery.deliver(release, replacing: current)
+                try runHooks(.postRollback, on: &release, unless: options.disableHooks, failure: "")
             } catch {
                 release.info.status = .failed
                 release.info.description = "Rollback \"\(options.name)\" failed: \(error)"

@@ -5,6 +5,8 @@ public struct UninstallOptions: Sendable {
     public var keepHistory: Bool = false
     public var dryRun: Bool = false
     public var description: String? = nil
+    /// `--no-hooks`: run no pre-/post-delete hooks.
+    public var disableHooks: Bool = false
 
     public init(name: String, namespace: String, keepHistory: Bool = false) {
         self.name = name
@@ -32,9 +34,18 @@ extension ReleaseContext {
                                               deletions: history.map(\.version), releasingLock: token))
                 return last
             }
-            try delivery.remove(last)
-            last.info.status = .uninstalled
+            last.info.status = .uninstalling
             last.info.deleted = clock()
+            last.info.description = "Deletion in progress (or silently failed)"
+            try runHooks(.preDelete, on: &last, unless: options.disableHooks, failure: "")
+            try delivery.remove(last)
+            var failures: [String] = []
+            do {
+                try runHooks(.postDelete, on: &last, unless: options.disableHooks, failure: "")
+            } catch {
+                failures.append(String(describing: error))
+            }
+            last.info.status = .uninstalled
             last.info.description = options.description ?? "Uninstallation complete"
             if options.keepHistory {
                 try store.apply(ReleaseChange(name: options.name, namespace: options.namespace, writes: [last],
@@ -42,6 +53,9 @@ extension ReleaseContext {
             } else {
                 try store.apply(ReleaseChange(name: options.name, namespace: options.namespace,
                                               deletions: history.map(\.version), releasingLock: token))
+            }
+            guard failures.isEmpty else {
+                throw HookError("uninstallation completed with \(failures.count) error(s): " + failures.joined(separator: "; "))
             }
             return last
         }

@@ -18,6 +18,11 @@ public struct UpgradeOptions: Sendable {
     public var dryRun: Bool = false
     public var description: String? = nil
     public var maxHistory: Int = 10
+    /// `--no-hooks`: run no pre-/post-upgrade hooks.
+    public var disableHooks: Bool = false
+    /// `--rollback-on-failure`: roll back to the last successful revision when the upgrade fails
+    /// after rendering.
+    public var rollbackOnFailure: Bool = false
 
     public init(name: String, namespace: String, values: Value) {
         self.name = name
@@ -28,9 +33,11 @@ public struct UpgradeOptions: Sendable {
 
 extension ReleaseContext {
     /// Upgrades a release (Helm's `action.Upgrade`). The new revision is stored
-    /// `pending-upgrade`, then rendered and delivered; on success it becomes `deployed`
+    /// `pending-upgrade`, then rendered and delivered between its pre- and post-upgrade
+    /// hooks; on success it becomes `deployed`
     /// and the previous deployed revision `superseded`; on a render or delivery error it
-    /// is recorded `failed` ("Upgrade \"x\" failed: …") and the deployed revision stays.
+    /// is recorded `failed` ("Upgrade \"x\" failed: …") and the deployed revision stays
+    /// (with `rollbackOnFailure`, a failure after rendering rolls back to it).
     public func upgrade(_ options: UpgradeOptions, renderer: any ReleaseRenderer) throws -> Release {
         try ReleaseName.validate(options.name)
         if options.dryRun {
@@ -43,26 +50,31 @@ extension ReleaseContext {
             draft.release.info.notes = rendered.notes
             return draft.release.with(status: .pendingUpgrade, description: "Dry run complete")
         }
-        return try withOperationLock(name: options.name, namespace: options.namespace, operation: "upgrade") { token in
+        let outcome = try withOperationLock(name: options.name, namespace: options.namespace,
+                                            operation: "upgrade") { token -> (ActionOutcome, rendered: Bool) in
             let history = try store.revisions(name: options.name, namespace: options.namespace)
             let (current, last) = try upgradeBase(options.name, history)
             var draft = try draftUpgrade(options, renderer: renderer, current: current, revision: last.version + 1)
             try store.apply(ReleaseChange(name: options.name, namespace: options.namespace, writes: [draft.release]))
             pendingRevisionStored()
             var release = draft.release
+            var rendered = false
             do {
-                let rendered = try renderer.render(draft.request)
-                release.manifest = rendered.manifest
-                release.hooks = rendered.hooks
-                release.info.notes = rendered.notes
+                let output = try renderer.render(draft.request)
+                release.manifest = output.manifest
+                release.hooks = output.hooks
+                release.info.notes = output.notes
+                rendered = true
+                try runHooks(.preUpgrade, on: &release, unless: options.disableHooks, failure: "pre-upgrade hooks failed: ")
                 try delivery.deliver(release, replacing: current)
+                try runHooks(.postUpgrade, on: &release, unless: options.disableHooks, failure: "post-upgrade hooks failed: ")
             } catch {
                 release.info.status = .failed
                 release.info.description = "Upgrade \"\(options.name)\" failed: \(error)"
                 release.info.lastDeployed = clock()
                 try store.apply(ReleaseChange(name: options.name, namespace: options.namespace, writes: [release],
                                               releasingLock: token))
-                throw error
+                return (.failed(release, error), rendered)
             }
             release.info.status = .deployed
             release.info.description = options.description ?? "Upgrade complete"
@@ -76,7 +88,14 @@ extension ReleaseContext {
                                           writes: (superseded + [release]).filter { !pruned.contains($0.version) },
                                           deletions: pruned.sorted(), releasingLock: token))
             draft.release = release
+            return (.deployed(release), rendered)
+        }
+        switch outcome.0 {
+        case .deployed(let release):
             return release
+        case .failed(_, let error):
+            guard options.rollbackOnFailure, outcome.rendered else { throw error }
+            try rollbackAfterFailure(options, error: error)
         }
     }
 

@@ -8,7 +8,7 @@ struct SwiftChart: ParsableCommand {
         subcommands: [TemplateCommand.self, VersionCommand.self,
                       PackageCommand.self, RepoCommand.self,
                       InstallCommand.self, UpgradeCommand.self, RollbackCommand.self, UninstallCommand.self,
-                      HistoryCommand.self, ListCommand.self, StatusCommand.self, GetCommand.self,
+                      HistoryCommand.self, ListCommand.self, StatusCommand.self, GetCommand.self, TestCommand.self,
                       SearchCommand.self, PullCommand.self, DependencyCommand.self, CreateCommand.self, LintCommand.self, ShowCommand.self,
                       DiffCommand.self]
     )

@@ -49,7 +49,7 @@ enum ResourceNormalizer {
             var result: [String: Value] = [:]
             for (key, entry) in map.dictionary where !entry.isNull { result[key] = withoutNulls(entry) }
             return Value.map(result)
-        case .list(let list):
+        case .list(let list, _):
             return .list(list.map(withoutNulls))
         default:
             return value
@@ -65,7 +65,7 @@ enum ResourceNormalizer {
             var merged = x.dictionary
             for (key, value) in y.dictionary { merged[key] = shape(merged[key], value) }
             return Value.map(merged)
-        case (.list(let x), .list(let y)):
+        case (.list(let x, _), .list(let y, _)):
             return .list((0..<max(x.count, y.count)).compactMap { i in
                 shape(i < x.count ? x[i] : nil, i < y.count ? y[i] : nil)
             })
@@ -84,7 +84,7 @@ enum ResourceNormalizer {
                 result[key] = restricted(value, to: inner)
             }
             return Value.map(result)
-        case (.list(let items), .list(let wanted)):
+        case (.list(let items, _), .list(let wanted, _)):
             return .list(items.enumerated().map { i, item in i < wanted.count ? restricted(item, to: wanted[i]) : item })
         default:
             return live

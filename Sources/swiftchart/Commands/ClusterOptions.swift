@@ -36,7 +36,9 @@ struct WaitOptions: ParsableArguments {
     }
 
     /// What to wait for, nil seconds without `--wait`.
-    var settings: WaitSettings { WaitSettings(seconds: wait ? GoDuration.parse(timeout) : nil, waitForJobs: waitForJobs) }
+    var settings: WaitSettings {
+        WaitSettings(seconds: wait ? GoDuration.parse(timeout) : nil, waitForJobs: waitForJobs, timeoutSeconds: GoDuration.parse(timeout))
+    }
 }
 
 /// The parsed outcome of the wait flags of any command.
@@ -44,6 +46,8 @@ struct WaitSettings {
     /// Seconds to wait, nil without `--wait`.
     var seconds: Double?
     var waitForJobs = false
+    /// `--timeout` whether or not waiting: also bounds each hook.
+    var timeoutSeconds: Double?
 }
 
 /// `--wait` / `--timeout` of uninstall: wait until the deleted resources are gone.
@@ -57,7 +61,7 @@ struct DeletionWaitOptions: ParsableArguments {
         try validateTimeout(timeout)
     }
 
-    var settings: WaitSettings { WaitSettings(seconds: wait ? GoDuration.parse(timeout) : nil) }
+    var settings: WaitSettings { WaitSettings(seconds: wait ? GoDuration.parse(timeout) : nil, timeoutSeconds: GoDuration.parse(timeout)) }
 }
 
 /// `--take-ownership` / `--create-namespace` of install and upgrade.

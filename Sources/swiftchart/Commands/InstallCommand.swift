@@ -48,6 +48,7 @@ struct InstallCommand: ParsableCommand {
     @OptionGroup var storage: ReleaseStorageOptions
     @OptionGroup var waiting: WaitOptions
     @OptionGroup var adoption: AdoptionOptions
+    @OptionGroup var hooks: HookFlags
     @Argument(help: "[NAME] CHART (NAME defaults to the chart's name)") var arguments: [String] = []
     @Flag(name: [.short, .customLong("generate-name")], help: "generate the name (and omit the NAME parameter)")
     var generateName = false
@@ -82,9 +83,11 @@ struct InstallCommand: ParsableCommand {
             } else {
                 name = renderer.chart.metadata.name
             }
-            let context = try storage.context(delivery: write.delivery, wait: waiting.settings, adoption: adoption)
+            let context = try storage.context(delivery: write.delivery, wait: hooks.waiting(waiting, storage: storage).settings, adoption: adoption)
             if adoption.createNamespace && !write.dryRun { try storage.createNamespace() }
             var options = InstallOptions(name: name, namespace: storage.namespace, values: try valueOptions.merged())
+            options.disableHooks = hooks.noHooks
+            options.rollbackOnFailure = hooks.rollsBackOnFailure
             options.dryRun = write.dryRun
             options.replace = replace
             options.description = write.description

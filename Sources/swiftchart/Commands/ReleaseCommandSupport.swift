@@ -31,7 +31,7 @@ struct ReleaseStorageOptions: ParsableArguments {
         (storage?.isEmpty == false ? storage : environment["SWIFTCHART_STORAGE"]) == "secrets"
     }
 
-    private func usesCluster(_ environment: [String: String]) -> Bool {
+    func usesCluster(_ environment: [String: String]) -> Bool {
         storesInCluster(environment) || cluster.isRequested
     }
 
@@ -62,9 +62,11 @@ struct ReleaseStorageOptions: ParsableArguments {
         }
         var delivery = delivery
         if let client, delivery is RecordOnlyDelivery {
-            delivery = KubeDelivery(client: client, forceConflicts: cluster.forceConflicts, waitSeconds: wait?.seconds,
+            var kube = KubeDelivery(client: client, forceConflicts: cluster.forceConflicts, waitSeconds: wait?.seconds,
                                     waitForJobs: wait?.waitForJobs ?? false, takeOwnership: adoption?.takeOwnership ?? false,
                                     progress: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })
+            if let timeout = wait?.timeoutSeconds { kube.hookTimeoutSeconds = timeout }
+            delivery = kube
         } else if wait?.seconds != nil {
             throw ReleaseError.invalidStorage("--wait needs a cluster: pass --kubeconfig or --kube-context, or use --storage secrets")
         }

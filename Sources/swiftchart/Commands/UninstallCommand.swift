@@ -11,6 +11,7 @@ struct UninstallCommand: ParsableCommand {
     @Flag(name: .customLong("keep-history"), help: "remove all associated resources and mark the release as deleted, but retain the release history")
     var keepHistory = false
     @Flag(name: .customLong("dry-run"), help: "simulate a uninstall") var dryRun = false
+    @Flag(name: .customLong("no-hooks"), help: "prevent hooks from running during uninstallation") var noHooks = false
     @Option(help: "add a custom description") var description: String?
     @Option(name: .customLong("output-dir"), help: "remove the release's manifest files from this folder")
     var outputDir: String?
@@ -27,6 +28,7 @@ struct UninstallCommand: ParsableCommand {
                 var options = UninstallOptions(name: name, namespace: storage.namespace, keepHistory: keepHistory)
                 options.dryRun = dryRun
                 options.description = description
+                options.disableHooks = noHooks
                 try context.uninstall(options)
                 emit("release \"\(name)\" uninstalled\n")
             }

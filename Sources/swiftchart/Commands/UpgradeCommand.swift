@@ -8,6 +8,7 @@ struct UpgradeCommand: ParsableCommand {
     @OptionGroup var storage: ReleaseStorageOptions
     @OptionGroup var waiting: WaitOptions
     @OptionGroup var adoption: AdoptionOptions
+    @OptionGroup var hooks: HookFlags
     @Argument(help: "release name") var name: String
     @Argument(help: "chart path") var chartPath: String
     @Flag(name: [.short, .long], help: "if a release by this name doesn't already exist, run an install")
@@ -22,9 +23,10 @@ struct UpgradeCommand: ParsableCommand {
     @OptionGroup var write: ReleaseWriteOptions
 
     func run() throws {
-        let context = try reportingFailures { try storage.context(delivery: write.delivery, wait: waiting.settings, adoption: adoption) }
+        let context = try reportingFailures { try storage.context(delivery: write.delivery, wait: hooks.waiting(waiting, storage: storage).settings, adoption: adoption) }
         let renderer = try reportingFailures("UPGRADE FAILED") { try write.renderer(chartPath: chartPath) }
         let values = try reportingFailures("UPGRADE FAILED") { try valueOptions.merged() }
+        let rollbackOnFailure = hooks.rollsBackOnFailure
         if install {
             let history = try reportingFailures { try context.store.revisions(name: name, namespace: storage.namespace) }
             if history.isEmpty || history.last?.info.status == .uninstalled {
@@ -36,6 +38,8 @@ struct UpgradeCommand: ParsableCommand {
                     options.replace = !history.isEmpty
                     options.description = write.description
                     options.maxHistory = write.historyMax
+                    options.disableHooks = hooks.noHooks
+                    options.rollbackOnFailure = rollbackOnFailure
                     try write.print(try context.install(options, renderer: renderer))
                 }
                 return
@@ -47,6 +51,8 @@ struct UpgradeCommand: ParsableCommand {
             options.dryRun = write.dryRun
             options.description = write.description
             options.maxHistory = write.historyMax
+            options.disableHooks = hooks.noHooks
+            options.rollbackOnFailure = rollbackOnFailure
             let release = try context.upgrade(options, renderer: renderer)
             if write.output == .table { emit("Release \"\(name)\" has been upgraded. Happy Helming!\n") }
             try write.print(release)
