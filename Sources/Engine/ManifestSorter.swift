@@ -50,8 +50,8 @@ enum ManifestSorter {
     /// Reads `apiVersion`, `kind`, `metadata.name` and `metadata.annotations` (Helm's `SimpleHead`):
     /// a byte scan for plain block-style documents, libyaml for the rest and for every error.
     static func parseHead(_ doc: String, path: String) throws -> ObjectHead {
+        if let head = YAML.scanObjectHead(doc) { return head }
         let bytes = Array(doc.utf8)
-        if let head = YAML.scanObjectHead(bytes) { return head }
         if let top = YAML.loadTopLevel(bytes, keys: headKeys) {
             return ObjectHead(apiVersion: top["apiVersion"], kind: top["kind"], metadata: top["metadata"])
         }

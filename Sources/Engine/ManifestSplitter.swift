@@ -5,7 +5,11 @@
 /// whitespace are dropped and leading whitespace of each document is removed.
 enum ManifestSplitter {
     static func split(_ text: String) -> [String] {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8(split)
+    }
+
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var start = 0
         while start < bytes.count && isGoSpace(bytes[start]) { start += 1 }
         var documents: [String] = []
@@ -15,7 +19,7 @@ enum ManifestSplitter {
             var s = docStart
             while s < end && isGoSpace(bytes[s]) { s += 1 }
             if s < end {
-                documents.append(String(decoding: bytes[s..<end], as: UTF8.self))
+                documents.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<end]), as: UTF8.self))
             }
         }
         while i < bytes.count {

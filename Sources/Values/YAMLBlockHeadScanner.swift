@@ -10,10 +10,18 @@ extension YAML {
     /// treats specially (null, merge, uint and float keys, NaN, infinities) and
     /// every syntax error. Callers then use the libyaml path.
     public static func scanObjectHead(_ bytes: [UInt8]) -> ObjectHead? {
-        bytes.withUnsafeBufferPointer { buffer -> ObjectHead? in
-            var scanner = YAMLBlockHeadScanner(buffer)
-            do { return try scanner.run() } catch { return nil }
-        }
+        bytes.withUnsafeBufferPointer(scanObjectHead)
+    }
+
+    /// `scanObjectHead` over a string's UTF-8 storage, without copying it.
+    public static func scanObjectHead(_ text: String) -> ObjectHead? {
+        var text = text
+        return text.withUTF8(scanObjectHead)
+    }
+
+    private static func scanObjectHead(_ buffer: UnsafeBufferPointer<UInt8>) -> ObjectHead? {
+        var scanner = YAMLBlockHeadScanner(buffer)
+        do { return try scanner.run() } catch { return nil }
     }
 }
 
