@@ -1,3 +1,5 @@
+import Values
+
 /// Splits a rendered template file into YAML documents the way Helm v4
 /// (chart API v1/v2) does: a separator is `---` at the start of a line
 /// (also when glued to content, `---apiVersion: v1`, which Helm repairs);
@@ -31,7 +33,7 @@ enum ManifestSplitter {
                 docStart = i
                 continue
             }
-            if let nl = bytes[i...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let nl = ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: i) {
                 i = nl + 1
             } else {
                 i = bytes.count

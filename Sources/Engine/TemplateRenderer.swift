@@ -134,7 +134,8 @@ extension String {
             var i = 0
             let lastStart = n - t.count
             while i <= lastStart {
-                guard bytes[i] == first else { i += 1; continue }
+                guard let hit = ByteSearch.firstIndex(of: first, in: bytes, from: i), hit <= lastStart else { break }
+                i = hit
                 var j = 1
                 while j < t.count && bytes[i + j] == t[j] { j += 1 }
                 guard j == t.count else { i += 1; continue }

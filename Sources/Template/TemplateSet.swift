@@ -83,7 +83,7 @@ public struct TemplateSet: Sendable {
     }
 
     private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        if !bytes.contains(where: { $0 >= 0x80 }) { return true }
+        if bytes.withUnsafeBufferPointer(ByteSearch.isASCII) { return true }
         return String(validating: bytes, as: UTF8.self) != nil
     }
 

@@ -608,18 +608,25 @@ struct YAMLBlockHeadScanner {
         var ascii = true
         var i = 0
         while i < n {
-            let c = b[i]
-            if c < 0x80 {
-                if (c < 0x20 && c != Self.newline && c != Self.tab) || c == 0x7F { throw Unsupported() }
-            } else {
-                ascii = false
-                if c == 0xC2 && i + 1 < n && b[i + 1] >= 0x80 && b[i + 1] <= 0x9F { throw Unsupported() }
-                if c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9) { throw Unsupported() }
-                if c == 0xEF && i + 2 < n && ((b[i + 1] == 0xBB && b[i + 2] == 0xBF) || (b[i + 1] == 0xBF && b[i + 2] >= 0xBE)) {
-                    throw Unsupported()
-                }
+            if i + 8 <= n && ByteSearch.isPrintableASCIIWord(b, at: i) {
+                i += 8
+                continue
             }
-            i += 1
+            let end = min(i + 8, n)
+            while i < end {
+                let c = b[i]
+                if c < 0x80 {
+                    if (c < 0x20 && c != Self.newline && c != Self.tab) || c == 0x7F { throw Unsupported() }
+                } else {
+                    ascii = false
+                    if c == 0xC2 && i + 1 < n && b[i + 1] >= 0x80 && b[i + 1] <= 0x9F { throw Unsupported() }
+                    if c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9) { throw Unsupported() }
+                    if c == 0xEF && i + 2 < n && ((b[i + 1] == 0xBB && b[i + 2] == 0xBF) || (b[i + 1] == 0xBF && b[i + 2] >= 0xBE)) {
+                        throw Unsupported()
+                    }
+                }
+                i += 1
+            }
         }
         if !ascii && String(validating: b, as: UTF8.self) == nil { throw Unsupported() }
     }
