@@ -99,6 +99,16 @@ enum DependencyProcessing {
 
 extension String {
     /// Trims ` `, `\t`, `\n`, `\r` at both ends, on UTF-8 bytes (no grapheme walking).
+    /// `trimmingGoSpaceASCII` for a string without leading blanks, in place (no copy).
+    mutating func trimGoSpaceASCIIInPlace() {
+        var count = 0
+        for b in utf8.reversed() {
+            guard b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D else { break }
+            count += 1
+        }
+        if count > 0 { unicodeScalars.removeLast(count) }
+    }
+
     func trimmingGoSpaceASCII() -> String {
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         let u = utf8

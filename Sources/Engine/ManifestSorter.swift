@@ -47,67 +47,38 @@ enum ManifestSorter {
         return (InstallOrder.stableSorted(hooks) { $0.kind }, InstallOrder.stableSorted(manifests) { $0.kind })
     }
 
-    struct Head {
-        var apiVersion = ""
-        var kind = ""
-        var name = ""
-        var annotations: [String: String] = [:]
-    }
-
-    /// Reads `apiVersion`, `kind`, `metadata.name` and `metadata.annotations` (Helm's `SimpleHead`).
-    static func parseHead(_ doc: String, path: String) throws -> Head {
-        let value: Value
-        switch loadYAML(doc, path: path) {
-        case .success(let v): value = v
-        case .failure(let e):
-            var error = RenderError(message: "YAML parse error on \(path): \(e.message)",
-                                    file: path, line: e.line > 0 ? e.line : nil, column: e.column > 0 ? e.column : nil, sourceLine: e.sourceLine)
-            error.duringRender = true
-            throw error
+    /// Reads `apiVersion`, `kind`, `metadata.name` and `metadata.annotations` (Helm's `SimpleHead`):
+    /// a byte scan for plain block-style documents, libyaml for the rest and for every error.
+    static func parseHead(_ doc: String, path: String) throws -> ObjectHead {
+        // A Go string's invalid bytes (`GoBytes`) reach the YAML reader raw, as in Helm.
+        let raw = GoBytes.containsEscapes(doc)
+        if !raw, let head = YAML.scanObjectHead(doc) { return head }
+        let bytes = raw ? GoBytes.bytes(of: doc) : Array(doc.utf8)
+        if let top = YAML.loadTopLevel(bytes, keys: headKeys) {
+            return ObjectHead(apiVersion: top["apiVersion"], kind: top["kind"], metadata: top["metadata"])
         }
-        var head = Head()
+        let value: Value
+        do {
+            value = try YAML.load(bytes, file: path)
+        } catch {
+            var e = RenderError(message: "YAML parse error on \(path): \(error.message)",
+                                file: path, line: error.line > 0 ? error.line : nil, column: error.column > 0 ? error.column : nil,
+                                sourceLine: error.sourceLine)
+            e.duringRender = true
+            throw e
+        }
         guard case .map(let m) = value else {
-            if case .null = value { return head }
+            if case .null = value { return ObjectHead() }
             var error = RenderError(message: "YAML parse error on \(path): error unmarshaling JSON: while decoding JSON: json: cannot unmarshal \(jsonKind(value)) into Go value of type util.SimpleHead", file: path)
             error.duringRender = true
             throw error
         }
-        head.apiVersion = scalarString(m["apiVersion"]) ?? ""
-        head.kind = scalarString(m["kind"]) ?? ""
-        if case .map(let meta)? = m["metadata"] {
-            head.name = scalarString(meta["name"]) ?? ""
-            if case .map(let ann)? = meta["annotations"] {
-                for (k, v) in ann { if let s = scalarString(v) { head.annotations[k] = s } }
-            }
-        }
-        return head
+        return ObjectHead(apiVersion: m["apiVersion"], kind: m["kind"], metadata: m["metadata"])
     }
 
-    /// Only the top-level entries the head reads are built; documents the
-    /// scan cannot read exactly (and every error) go through the full loader.
+    /// Only the top-level entries the head reads are built by the libyaml scan;
+    /// documents it cannot read exactly go through the full loader.
     private static let headKeys: Set<String> = ["apiVersion", "kind", "metadata"]
-
-    private static func loadYAML(_ doc: String, path: String) -> Result<Value, ValuesError> {
-        // A Go string's invalid bytes (`GoBytes`) reach the YAML reader raw, as in Helm.
-        let bytes = GoBytes.bytes(of: doc)
-        if let head = YAML.loadTopLevel(bytes, keys: headKeys) { return .success(.map(head)) }
-        do {
-            return .success(try YAML.load(bytes, file: path))
-        } catch {
-            return .failure(error)
-        }
-    }
-
-    static func scalarString(_ v: Value?) -> String? {
-        switch v {
-        case .string(let s)?: return s
-        case .bool(let b)?: return b ? "true" : "false"
-        case .float(let f)?: return f.rounded() == f && abs(f) < 1e15 ? String(Int64(f)) : String(f)
-        case .int(let i)?: return String(i)
-        case .int64(let i)?: return String(i)
-        default: return nil
-        }
-    }
 
     static func jsonKind(_ value: Value) -> String {
         switch value {

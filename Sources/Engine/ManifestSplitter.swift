@@ -1,3 +1,5 @@
+import Values
+
 /// Splits a rendered template file into YAML documents the way Helm v4
 /// (chart API v1/v2) does: a separator is `---` at the start of a line
 /// (also when glued to content, `---apiVersion: v1`, which Helm repairs);
@@ -5,7 +7,11 @@
 /// whitespace are dropped and leading whitespace of each document is removed.
 enum ManifestSplitter {
     static func split(_ text: String) -> [String] {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8(split)
+    }
+
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var start = 0
         while start < bytes.count && isGoSpace(bytes[start]) { start += 1 }
         var documents: [String] = []
@@ -15,7 +21,7 @@ enum ManifestSplitter {
             var s = docStart
             while s < end && isGoSpace(bytes[s]) { s += 1 }
             if s < end {
-                documents.append(String(decoding: bytes[s..<end], as: UTF8.self))
+                documents.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<end]), as: UTF8.self))
             }
         }
         while i < bytes.count {
@@ -27,7 +33,7 @@ enum ManifestSplitter {
                 docStart = i
                 continue
             }
-            if let nl = bytes[i...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let nl = ByteSearch.firstIndex(of: UInt8(ascii: "\n"), in: bytes, from: i) {
                 i = nl + 1
             } else {
                 i = bytes.count

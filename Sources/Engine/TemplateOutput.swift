@@ -30,23 +30,26 @@ extension RenderResult {
     /// The release manifest as Helm stores it: CRDs when asked, then each manifest.
     public func manifestText(includeCRDs: Bool) -> String {
         var out = ""
-        if includeCRDs {
-            for crd in crds { out += "---\n# Source: \(crd.path)\n\(crd.content)\n" }
-        }
-        for m in manifests { out += "---\n# Source: \(m.path)\n\(m.content)\n" }
+        out.reserveCapacity(manifestTextSize(includeCRDs: includeCRDs))
+        appendManifestText(to: &out, includeCRDs: includeCRDs)
         return out
     }
 
-    /// `helm template`'s stdout for this render.
+    /// `helm template`'s stdout for this render, built in one buffer of the final size.
     public func templateOutput(_ options: TemplateOutputOptions) throws -> String {
-        var manifests = manifestText(includeCRDs: options.includeCRDs)
-        if let postRenderer = options.postRenderer { manifests = try postRenderer(manifests) }
-        var text = manifests.trimmingGoSpaceASCII() + "\n"
-        if !options.noHooks {
-            for h in hooks where !(options.skipTests && h.isTest) {
-                text += "---\n# Source: \(h.path)\n\(h.manifest)\n"
-            }
+        let shownHooks = options.noHooks ? [] : hooks.filter { !(options.skipTests && $0.isTest) }
+        var text: String
+        if let postRenderer = options.postRenderer {
+            text = try postRenderer(manifestText(includeCRDs: options.includeCRDs)).trimmingGoSpaceASCII()
+        } else {
+            text = ""
+            text.reserveCapacity(manifestTextSize(includeCRDs: options.includeCRDs) + 1
+                + shownHooks.reduce(0) { $0 + Self.documentSize(path: $1.path, content: $1.manifest) })
+            appendManifestText(to: &text, includeCRDs: options.includeCRDs)
+            text.trimGoSpaceASCIIInPlace()
         }
+        text += "\n"
+        for h in shownHooks { Self.appendDocument(to: &text, path: h.path, content: h.manifest) }
         guard !options.showOnly.isEmpty else { return text }
         let documents = ManifestSplitter.split(text)
         var out = ""
@@ -61,6 +64,32 @@ extension RenderResult {
             if !found { throw RenderError(message: "could not find template \(pattern) in chart") }
         }
         return out
+    }
+
+    private func manifestTextSize(includeCRDs: Bool) -> Int {
+        var size = manifests.reduce(0) { $0 + Self.documentSize(path: $1.path, content: $1.content) }
+        if includeCRDs { size += crds.reduce(0) { $0 + Self.documentSize(path: $1.path, content: $1.content) } }
+        return size
+    }
+
+    private func appendManifestText(to out: inout String, includeCRDs: Bool) {
+        if includeCRDs {
+            for crd in crds { Self.appendDocument(to: &out, path: crd.path, content: crd.content) }
+        }
+        for m in manifests { Self.appendDocument(to: &out, path: m.path, content: m.content) }
+    }
+
+    /// `---\n# Source: PATH\nCONTENT\n`
+    private static func appendDocument(to out: inout String, path: String, content: String) {
+        out += "---\n# Source: "
+        out += path
+        out += "\n"
+        out += content
+        out += "\n"
+    }
+
+    private static func documentSize(path: String, content: String) -> Int {
+        16 + path.utf8.count + content.utf8.count
     }
 
     /// The part after the chart name in `# Source: chart/templates/x.yaml` (Helm's `# Source: [^/]+/(.+)`).

@@ -17,7 +17,9 @@ struct TemplateRenderer {
     let options: RenderOptions
 
     struct Renderable {
-        var text: String
+        /// The template file's bytes (shared with the chart, not copied).
+        var bytes: [UInt8]
+        var text: String { String(decoding: bytes, as: UTF8.self) }
         var data: ValueMap
         var basePath: String
     }
@@ -44,7 +46,7 @@ struct TemplateRenderer {
         for name in order {
             guard let t = templates[name] else { continue }
             do {
-                try set.parse(name: name, text: t.text)
+                try set.parse(name: name, bytes: t.bytes)
             } catch let e as TemplateError {
                 throw HelmErrorCleanup.parseError(e, file: name, source: t.text)
             }
@@ -88,7 +90,7 @@ struct TemplateRenderer {
         }
         for t in chart.templates {
             if chart.metadata.isLibrary && !baseName(t.path).hasPrefix("_") { continue }
-            templates[fullPath + "/" + t.path] = Renderable(text: t.text, data: next, basePath: fullPath + "/templates")
+            templates[fullPath + "/" + t.path] = Renderable(bytes: t.bytes, data: next, basePath: fullPath + "/templates")
         }
         return next
     }
@@ -132,7 +134,8 @@ extension String {
             var i = 0
             let lastStart = n - t.count
             while i <= lastStart {
-                guard bytes[i] == first else { i += 1; continue }
+                guard let hit = ByteSearch.firstIndex(of: first, in: bytes, from: i), hit <= lastStart else { break }
+                i = hit
                 var j = 1
                 while j < t.count && bytes[i + j] == t[j] { j += 1 }
                 guard j == t.count else { i += 1; continue }

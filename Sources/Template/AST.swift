@@ -49,8 +49,9 @@ final class ListNode: Node, @unchecked Sendable {
 }
 
 final class TextNode: Node, @unchecked Sendable {
-    let text: [UInt8]
-    init(pos: Int, source: SourceText, text: [UInt8]) {
+    /// A slice of the source text (no copy).
+    let text: ArraySlice<UInt8>
+    init(pos: Int, source: SourceText, text: ArraySlice<UInt8>) {
         self.text = text
         super.init(pos: pos, source: source)
     }

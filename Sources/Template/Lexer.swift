@@ -99,9 +99,7 @@ struct Lexer {
 
     private func countNewlines(_ a: Int, _ b: Int) -> Int {
         guard a < b else { return 0 }
-        var n = 0
-        for i in a..<b where input[i] == 0x0A { n += 1 }
-        return n
+        return input.withUnsafeBufferPointer { ByteSearch.count(of: 0x0A, in: $0, range: a..<b) }
     }
 
     private mutating func accept(_ valid: (UInt32) -> Bool) -> Bool {
@@ -183,15 +181,7 @@ struct Lexer {
     }
 
     private func indexOf(_ p: [UInt8], from: Int) -> Int? {
-        guard p.count > 0, input.count >= p.count else { return nil }
-        let first = p[0]
-        var i = from
-        let last = input.count - p.count
-        while i <= last {
-            if input[i] == first && hasPrefix(i, p) { return i }
-            i += 1
-        }
-        return nil
+        input.withUnsafeBufferPointer { ByteSearch.firstIndex(of: p, in: $0, from: from) }
     }
 
     private mutating func lexText() -> State? {

@@ -233,7 +233,7 @@ struct Parser {
         let t = nextNonSpace()
         switch t.type {
         case .text:
-            return .item(.text(TextNode(pos: t.pos, source: source, text: Array(lexer.text(t)))))
+            return .item(.text(TextNode(pos: t.pos, source: source, text: lexer.text(t))))
         case .leftDelim:
             actionLine = t.line
             defer { actionLine = 0 }

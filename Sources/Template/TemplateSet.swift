@@ -66,19 +66,38 @@ public struct TemplateSet: Sendable {
     /// Parses `text` as the template `name` (a file) and adds it and its
     /// definitions to the set. Errors are Go's parse errors (`TemplateError.kind == .parse`).
     public mutating func parse(name: String, text: String) throws {
-        let trees = try parseTrees(name: name, text: text)
+        try parse(name: name, utf8: Array(text.utf8))
+    }
+
+    /// `parse(name:text:)` for a file's bytes, read as `String(decoding:as: UTF8.self)`
+    /// reads them; valid UTF-8 (the usual case) is parsed in place, without a copy.
+    public mutating func parse(name: String, bytes: [UInt8]) throws {
+        try parse(name: name, utf8: Self.isValidUTF8(bytes) ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8))
+    }
+
+    private mutating func parse(name: String, utf8: [UInt8]) throws {
+        let trees = try parseTrees(name: name, utf8: utf8)
         if fileTrees[name] == nil { fileOrder.append(name) }
         fileTrees[name] = trees
         for t in trees { associate(t) }
     }
 
+    private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        if bytes.withUnsafeBufferPointer(ByteSearch.isASCII) { return true }
+        return String(validating: bytes, as: UTF8.self) != nil
+    }
+
     private func parseTrees(name: String, text: String) throws -> [TemplateTree] {
+        try parseTrees(name: name, utf8: Array(text.utf8))
+    }
+
+    private func parseTrees(name: String, utf8 text: [UInt8]) throws -> [TemplateTree] {
         let functions = self.functions
         let left = Array(options.leftDelimiter.utf8)
         let right = Array(options.rightDelimiter.utf8)
         do {
             return try LargeStack.run {
-                try Parser.parse(name: name, text: Array(text.utf8), leftDelim: left, rightDelim: right,
+                try Parser.parse(name: name, text: text, leftDelim: left, rightDelim: right,
                                  hasFunction: { functions[$0] != nil || Builtin(rawValue: $0) != nil })
             }
         } catch let f as ParseFailure {
@@ -119,17 +138,23 @@ public struct TemplateSet: Sendable {
 
     /// Executes the template `name` with `data` as dot and returns its output.
     public func execute(name: String, data: Value) throws -> String {
-        var out: [UInt8] = []
-        try execute(name: name, data: data, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        let (output, failure) = try run(name: name, data: data)
+        if let failure { throw failure }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Executes the template `name`, appending its output to `buffer`. On error,
     /// the output produced before the failure is appended as well (as Go writes it).
     public func execute(name: String, data: Value, into buffer: inout [UInt8]) throws {
+        let (output, failure) = try run(name: name, data: data)
+        buffer.append(contentsOf: output)
+        if let failure { throw failure }
+    }
+
+    private func run(name: String, data: Value) throws -> ([UInt8], TemplateError?) {
         guard let tree = tree(named: name) else { throw noTemplateError(name) }
         let set = self
-        let (output, failure) = try LargeStack.run { () -> ([UInt8], TemplateError?) in
+        return try LargeStack.run { () -> ([UInt8], TemplateError?) in
             let executor = Executor(set: set, tree: tree)
             do {
                 try executor.run(tree: tree, data: data)
@@ -138,8 +163,6 @@ public struct TemplateSet: Sendable {
                 return (executor.out, e)
             }
         }
-        buffer.append(contentsOf: output)
-        if let failure { throw failure }
     }
 }
 

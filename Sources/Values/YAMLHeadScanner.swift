@@ -39,7 +39,7 @@ struct YAMLHeadScanner {
         self.keys = keys
     }
 
-    private struct Unsupported: Error {}
+    struct Unsupported: Error {}
 
     mutating func run(_ bytes: [UInt8]) -> [String: Value]? {
         var parser = yaml_parser_t()
@@ -172,7 +172,7 @@ struct YAMLHeadScanner {
     }
 
     /// `YAMLEventLoader.scalarKey` for an untagged key, when it yields a plain string.
-    private static func materialisedKey(_ bytes: UnsafeBufferPointer<UInt8>, implicit: Bool) throws(Unsupported) -> String {
+    static func materialisedKey(_ bytes: UnsafeBufferPointer<UInt8>, implicit: Bool) throws(Unsupported) -> String {
         let s = text(bytes)
         guard implicit else { return s }
         switch YAMLResolve.plain(s) {
@@ -184,7 +184,7 @@ struct YAMLHeadScanner {
     }
 
     /// Keys `scalarKey` would reject or treat specially: null, `<<`, uint overflow.
-    private static func checkSkippedKey(_ bytes: UnsafeBufferPointer<UInt8>) throws(Unsupported) {
+    static func checkSkippedKey(_ bytes: UnsafeBufferPointer<UInt8>) throws(Unsupported) {
         guard let first = bytes.first else { throw Unsupported() }
         if isNumberStart(first) || first == 0x7E || first == 0x3C || (bytes.count == 4 && (first == 0x6E || first == 0x4E)) {
             switch YAMLResolve.plain(text(bytes)) {
@@ -195,13 +195,13 @@ struct YAMLHeadScanner {
     }
 
     /// Values `jsonCheck` would reject: NaN and infinities.
-    private static func checkSkippedValue(_ bytes: UnsafeBufferPointer<UInt8>) throws(Unsupported) {
+    static func checkSkippedValue(_ bytes: UnsafeBufferPointer<UInt8>) throws(Unsupported) {
         guard let first = bytes.first, isNumberStart(first) else { return }
         if case .float(let d) = YAMLResolve.plain(text(bytes)), !d.isFinite { throw Unsupported() }
     }
 
     /// `YAMLEventLoader.scalarValue` for an untagged scalar.
-    private static func scalarValue(_ bytes: UnsafeBufferPointer<UInt8>, implicit: Bool) throws(Unsupported) -> Value {
+    static func scalarValue(_ bytes: UnsafeBufferPointer<UInt8>, implicit: Bool) throws(Unsupported) -> Value {
         let s = text(bytes)
         guard implicit else { return .string(s) }
         switch YAMLResolve.plain(s) {
