@@ -97,7 +97,7 @@ struct KubeTLS {
                 : "the kubeconfig cluster's certificate-authority"
             return .tlsFailed(server: server, reason: "TLS certificate verification failed: the server's certificate is not trusted by \(roots)")
         }
-        if reasons.contains("TLSV13_ALERT_CERTIFICATE_REQUIRED") || reasons.contains("PEER_DID_NOT_RETURN_A_CERTIFICATE") {
+        if reasons.contains(where: { $0.hasSuffix("_ALERT_CERTIFICATE_REQUIRED") }) {
             return .tlsFailed(server: server, reason: "TLS handshake failed: the server requires a client certificate and the kubeconfig user provides none (client-certificate-data and client-key-data)")
         }
         if reasons.contains(where: { ["TLSV1_ALERT_UNKNOWN_CA", "SSLV3_ALERT_BAD_CERTIFICATE", "SSLV3_ALERT_CERTIFICATE_UNKNOWN"].contains($0) }) {

@@ -53,8 +53,9 @@ import Values
             "Kubernetes cluster at {server}: TLS handshake failed: the server requires a client certificate and the kubeconfig user provides none (client-certificate-data and client-key-data)")),
         Case(name: "client certificate of another CA", server: .requiresClientCertificate, client: .stranger, expected: .failed(
             "Kubernetes cluster at {server}: TLS handshake failed: the server rejected the client certificate (TLSV1_ALERT_UNKNOWN_CA)")),
-        Case(name: "client certificate offered, not required", server: .ipCertificate, client: .trusted,
-             expected: .served(clientCommonName: "jane", authorization: nil)),
+        // A server that does not ask for a client certificate is sent none.
+        Case(name: "client certificate given, not requested", server: .ipCertificate, client: .trusted,
+             expected: .served(clientCommonName: nil, authorization: nil)),
         Case(name: "bearer token over TLS", server: .ipCertificate, token: "s3cret-token",
              expected: .served(clientCommonName: nil, authorization: "Bearer s3cret-token")),
         Case(name: "bearer token with mutual TLS", server: .requiresClientCertificate, client: .trusted, token: "t0ken",
@@ -181,7 +182,7 @@ import Values
         FileCase(name: "missing client key file", authority: "pki/ca.crt", certificate: "pki/client.crt", key: "pki/nokey.pem",
                  expected: .failed("context \"test\": cannot read client-key {dir}/kube/pki/nokey.pem of user \"u\": no such file")),
         FileCase(name: "CA file that is not PEM", authority: "pki/client.key", certificate: "pki/client.crt", key: "pki/client.key",
-                 expected: .failed("context \"test\": the cluster's certificate-authority contains no PEM certificate")),
+                 expected: .failed("context \"test\": the cluster's certificate-authority is not a PEM-encoded certificate")),
     ]
 
     @Test(arguments: fileCases.indices)
