@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already in the graph through async-http-client; named here for KubeTests' TLS test server.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // System libraries (Debian: libyaml-dev, libarchive-dev, zlib1g-dev).
@@ -40,6 +43,9 @@ let package = Package(
         .target(name: "Engine", dependencies: ["Chart", "Template", "Functions", "Values"]),
         .target(name: "Kube", dependencies: [
             "Values", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         .target(name: "Release", dependencies: [
             "Engine", "Chart", "Values", "CZlib", "Kube",
@@ -66,7 +72,11 @@ let package = Package(
         .testTarget(name: "RepositoryTests", dependencies: ["Repository", "Chart", "Engine", "Semver", "Values"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Chart", "CArchive", "CZlib"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeTests", dependencies: [
-            "Kube", "Release", "Chart", "Values",
+            "Kube", "Release", "Chart", "Values", "Functions", "Template",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ], exclude: ["Fixtures"]),
         .testTarget(name: "ReleaseTests", dependencies: [
             "Release", "Engine", "Chart", "Values", .product(name: "GRDB", package: "GRDB.swift"),

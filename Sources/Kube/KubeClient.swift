@@ -6,14 +6,15 @@ import NIOSSL
 import Synchronization
 import Values
 
-/// A synchronous client of one Kubernetes API server over async-http-client: TLS with the
-/// cluster CA (verification off only when the kubeconfig says `insecure-skip-tls-verify`),
-/// client certificates, bearer/basic/exec credentials, and a cached discovery of kinds.
+/// A synchronous client of one Kubernetes API server over async-http-client: TLS as
+/// `KubeTLS` sets it up, bearer/basic/exec credentials, and a cached discovery of kinds.
 public final class KubeClient: Sendable {
     public let connection: KubeConnection
     private let http: HTTPClient
     private let authorization: String?
     private let tokenFile: String?
+    private let requestBase: String
+    private let hostHeader: String?
     let discoveryCache = Mutex<[String: [APIResource]]>([:])
 
     /// A raw API response.
@@ -42,24 +43,19 @@ public final class KubeClient: Sendable {
                 clientKey = key
             }
         }
-        var tls = TLSConfiguration.makeClientConfiguration()
-        do {
-            if let ca = connection.certificateAuthority {
-                tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(ca))
-            }
-            if let cert = clientCertificate, let key = clientKey {
-                tls.certificateChain = try NIOSSLCertificate.fromPEMBytes(cert).map { .certificate($0) }
-                tls.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: key, format: .pem))
-            }
-        } catch {
-            throw KubeError.invalidContext("context \"\(connection.contextName)\": invalid TLS material: \(error)")
-        }
-        if connection.insecureSkipTLSVerify { tls.certificateVerification = .none }
-        let configuration = HTTPClient.Configuration(
-            tlsConfiguration: tls, timeout: .init(connect: .seconds(connectTimeoutSeconds), read: .seconds(readTimeoutSeconds)))
+        let tls = try KubeTLS(connection: connection, clientCertificate: clientCertificate, clientKey: clientKey)
+        var configuration = HTTPClient.Configuration(
+            tlsConfiguration: tls.configuration,
+            timeout: .init(connect: .seconds(connectTimeoutSeconds), read: .seconds(readTimeoutSeconds)))
+        configuration.dnsOverride = tls.dnsOverride
+        // A refused connection or a failed TLS handshake is reported at once, as kubectl does,
+        // instead of being retried until the connect timeout hides the reason.
+        configuration.connectionPool.retryConnectionEstablishment = false
         self.connection = connection
         self.authorization = authorization
         self.tokenFile = tokenFile
+        self.requestBase = tls.requestBase
+        self.hostHeader = tls.hostHeader
         self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
@@ -70,13 +66,14 @@ public final class KubeClient: Sendable {
     /// Sends one request; `path` starts with `/`, `query` is appended percent-encoded.
     public func send(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [],
                      body: [UInt8]? = nil, contentType: String = "application/json") throws -> Response {
-        var url = connection.server + path
+        var url = requestBase + path
         if !query.isEmpty {
             url += "?" + query.map { percentEncode($0.0) + "=" + percentEncode($0.1) }.joined(separator: "&")
         }
         var headers = HTTPHeaders()
         headers.add(name: "Accept", value: "application/json")
         headers.add(name: "User-Agent", value: "swiftchart")
+        if let hostHeader { headers.add(name: "Host", value: hostHeader) }
         if let auth = try currentAuthorization() { headers.add(name: "Authorization", value: auth) }
         if body != nil { headers.add(name: "Content-Type", value: contentType) }
         let response: HTTPClient.Response
@@ -85,7 +82,7 @@ public final class KubeClient: Sendable {
                                                  body: body.map { .bytes($0) })
             response = try http.execute(request: request).wait()
         } catch {
-            throw KubeError.unreachable(server: connection.server, reason: "\(error)")
+            throw KubeTLS.error(error, connection: connection)
         }
         let bytes = response.body.map { [UInt8]($0.readableBytesView) } ?? []
         return Response(status: Int(response.status.code), body: bytes)

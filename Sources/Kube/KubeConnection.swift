@@ -112,11 +112,14 @@ public struct KubeconfigLoader: Sendable {
         }
         return KubeConnection(
             server: cluster.server,
-            certificateAuthority: try cluster.certificateAuthorityData ?? cluster.certificateAuthority.map(read),
+            certificateAuthority: try cluster.certificateAuthorityData
+                ?? cluster.certificateAuthority.map { try referenced($0, "certificate-authority", of: "cluster \"\(ctx.cluster)\"", context: name) },
             insecureSkipTLSVerify: cluster.insecureSkipTLSVerify,
             tlsServerName: cluster.tlsServerName,
-            clientCertificate: try user.clientCertificateData ?? user.clientCertificate.map(read),
-            clientKey: try user.clientKeyData ?? user.clientKey.map(read),
+            clientCertificate: try user.clientCertificateData
+                ?? user.clientCertificate.map { try referenced($0, "client-certificate", of: "user \"\(ctx.user)\"", context: name) },
+            clientKey: try user.clientKeyData
+                ?? user.clientKey.map { try referenced($0, "client-key", of: "user \"\(ctx.user)\"", context: name) },
             credentials: credentials,
             namespace: ctx.namespace ?? "default",
             contextName: name)
@@ -124,6 +127,16 @@ public struct KubeconfigLoader: Sendable {
 
     private func names(_ contexts: [String: Kubeconfig.Context]) -> String {
         contexts.isEmpty ? "none" : contexts.keys.sorted().joined(separator: ", ")
+    }
+
+    /// A file a kubeconfig entry names (already absolute: relative paths are resolved
+    /// against the kubeconfig's directory when it is parsed, as kubectl does).
+    private func referenced(_ path: String, _ field: String, of owner: String, context: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "the file is not readable" : "no such file"
+            throw KubeError.invalidContext("context \"\(context)\": cannot read \(field) \(path) of \(owner): \(reason)")
+        }
+        return [UInt8](data)
     }
 
     private func read(_ path: String) throws -> [UInt8] {

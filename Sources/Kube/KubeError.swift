@@ -10,6 +10,8 @@ public enum KubeError: Error, Sendable, Equatable, CustomStringConvertible {
     case credentialPlugin(command: String, reason: String)
     /// The API server could not be reached.
     case unreachable(server: String, reason: String)
+    /// The TLS connection to the API server failed (untrusted certificate, wrong name, client certificate refused).
+    case tlsFailed(server: String, reason: String)
     /// The API server answered a request with an error status.
     case requestFailed(resource: String, verb: String, status: Int, message: String)
     /// The cluster does not serve this apiVersion/kind.
@@ -38,6 +40,8 @@ public enum KubeError: Error, Sendable, Equatable, CustomStringConvertible {
             return "exec credential plugin \"\(command)\" failed: \(reason)"
         case .unreachable(let server, let reason):
             return "Kubernetes cluster unreachable at \(server): \(reason)"
+        case .tlsFailed(let server, let reason):
+            return "Kubernetes cluster at \(server): \(reason)"
         case .requestFailed(let resource, let verb, let status, let message):
             return "cannot \(verb) \(resource): \(message) (HTTP \(status))"
         case .unknownKind(let apiVersion, let kind, let resource):

@@ -99,7 +99,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir + "/.kube", withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: dir + "/.kube/config", contents: Data(Self.primary.utf8))
         #expect { _ = try KubeconfigLoader(environment: ["HOME": dir]).connection() } throws: { error in
-            "\(error)" == "invalid kubeconfig \(dir)/.kube/certs/ca.pem: cannot read the file"
+            "\(error)" == "context \"dev\": cannot read certificate-authority \(dir)/.kube/certs/ca.pem of cluster \"dev-cluster\": no such file"
         }
         try FileManager.default.createDirectory(atPath: dir + "/.kube/certs", withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: dir + "/.kube/certs/ca.pem", contents: Data("CA".utf8))
