@@ -105,6 +105,8 @@ struct CapabilitiesObject: GoObject {
             + HelmVersionObject().formatted() + "}"
     }
 
+    var jsonFieldOrder: [String]? { ["KubeVersion", "APIVersions", "HelmVersion"] }
+
     func jsonValue() -> Value {
         .map([
             "KubeVersion": KubeVersionObject(version: capabilities.kubeVersion).jsonValue(),
@@ -133,6 +135,8 @@ struct KubeVersionObject: GoObject {
 
     /// A template prints the field through its `String()` method (pointer receiver on an addressable field).
     func formatted() -> String { version.version }
+
+    var jsonFieldOrder: [String]? { ["Version", "Major", "Minor"] }
 
     func jsonValue() -> Value {
         .map(["Version": .string(version.version), "Major": .string(version.major), "Minor": .string(version.minor)])
@@ -176,6 +180,8 @@ struct HelmVersionObject: GoObject {
     }
 
     func formatted() -> String { "{\(Capabilities.helmVersion)    \(Capabilities.kubeClientVersion)}" }
+
+    var jsonFieldOrder: [String]? { ["version", "git_commit", "git_tree_state", "go_version", "kube_client_version"] }
 
     func jsonValue() -> Value {
         .map(["version": .string(Capabilities.helmVersion), "go_version": .string(""),

@@ -21,12 +21,14 @@ struct FilesObject: GoObject {
             return .method(arity: 1) { args in .bytes(files[Self.stringArg(args)] ?? []) }
         case "Glob":
             return .method(arity: 1) { args in
-                let glob = try FileGlob(Self.stringArg(args))
+                // Helm falls back to "**" (every file) when the pattern does not compile.
+                guard let glob = try? FileGlob(Self.stringArg(args)) else { return .object(FilesObject(files: files)) }
                 return .object(FilesObject(files: files.filter { glob.matches($0.key) }))
             }
         case "Lines":
             return .method(arity: 1) { args in
-                guard let data = files[Self.stringArg(args)] else { return .list([], elementType: .string) }
+                // An empty file has nil contents in Helm's map, so it has no lines.
+                guard let data = files[Self.stringArg(args)], !data.isEmpty else { return .list([], elementType: .string) }
                 var bytes = data[...]
                 if bytes.last == UInt8(ascii: "\n") { bytes = bytes.dropLast() }
                 return .list(bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {

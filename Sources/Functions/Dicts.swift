@@ -83,7 +83,11 @@ enum DictFunctions {
             return fallback
         }
         for name in ["deepCopy", "mustDeepCopy"] {
-            t.add(name, [.any]) { a, _ in a.arg(0).deepCopy() }
+            t.add(name, [.any]) { a, _ in
+                // copystructure reflects on the argument: a nil interface has no type.
+                if case .null = a.arg(0) { throw FunctionError("reflect: call of reflect.Value.Type on zero Value") }
+                return a.arg(0).deepCopy()
+            }
         }
     }
 

@@ -98,62 +98,16 @@ struct GoRegex: Sendable {
     }
 
     init(_ pattern: String) throws {
-        if let (message, text) = GoRegex.syntaxError(pattern) {
-            throw FunctionError("error parsing regexp: \(message): \(RegexFunctions.goBackquote(text))")
+        let syntax: RE2Syntax
+        do { syntax = try RE2Syntax(pattern) } catch {
+            throw FunctionError("error parsing regexp: \(error.code): `\(error.fragment)`")
         }
         do {
-            let icu = pattern.isEmpty ? "(?:)" : StringFunctions.replaceAll(pattern, "(?P<", "(?<")
-            regex = try NSRegularExpression(pattern: icu, options: [])
+            regex = try NSRegularExpression(pattern: syntax.icuPattern, options: [])
         } catch {
             throw FunctionError("error parsing regexp: invalid or unsupported Perl syntax: \(RegexFunctions.goBackquote(pattern))")
         }
-        var names: [String] = []
-        let b = Array(pattern.utf8)
-        var i = 0
-        while i + 3 < b.count {
-            if b[i] == UInt8(ascii: "\\") { i += 2; continue }
-            if b[i] == UInt8(ascii: "("), b[i + 1] == UInt8(ascii: "?") {
-                var j = i + 2
-                if j < b.count, b[j] == UInt8(ascii: "P") { j += 1 }
-                if j < b.count, b[j] == UInt8(ascii: "<"), j + 1 < b.count, b[j + 1] != UInt8(ascii: "="), b[j + 1] != UInt8(ascii: "!") {
-                    if let close = b[(j + 1)...].firstIndex(of: UInt8(ascii: ">")) {
-                        names.append(String(decoding: b[(j + 1)..<close], as: UTF8.self))
-                    }
-                }
-            }
-            i += 1
-        }
-        self.names = names
-    }
-
-    /// Go's messages for the most common RE2 syntax errors (unbalanced
-    /// parentheses and brackets), checked before ICU sees the pattern.
-    static func syntaxError(_ pattern: String) -> (String, String)? {
-        var depth = 0
-        var inClass = false
-        var escaped = false
-        var classStart = -1
-        let b = Array(pattern.utf8)
-        for (i, c) in b.enumerated() {
-            if escaped { escaped = false; continue }
-            if c == UInt8(ascii: "\\") { escaped = true; continue }
-            if inClass {
-                if c == UInt8(ascii: "]") && i > classStart + 1 && !(i == classStart + 2 && b[classStart + 1] == UInt8(ascii: "^")) { inClass = false }
-                continue
-            }
-            switch c {
-            case UInt8(ascii: "["): inClass = true; classStart = i
-            case UInt8(ascii: "("): depth += 1
-            case UInt8(ascii: ")"):
-                if depth == 0 { return ("unexpected )", pattern) }
-                depth -= 1
-            default: break
-            }
-        }
-        if inClass { return ("missing closing ]", String(decoding: b[classStart...], as: UTF8.self)) }
-        if escaped { return ("trailing backslash at end of expression", "") }
-        if depth > 0 { return ("missing closing )", pattern) }
-        return nil
+        names = syntax.groupNames
     }
 
     private func groups(_ m: NSTextCheckingResult, _ s: String) -> [Range<String.Index>?] {

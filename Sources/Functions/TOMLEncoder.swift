@@ -121,7 +121,10 @@ enum TOMLEncoder {
         case .map(let m):
             let keys = m.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.filter { !(m[$0]?.isNull ?? true) }
             return "{" + (try keys.map { quotedKey($0) + " = " + (try element(m[$0] ?? .null)) }).joined(separator: ", ") + "}"
-        case .object(let o): return try element(o.jsonValue())
+        case .object(let o):
+            // time.Time is a TOML datetime, written unquoted.
+            if let t = o as? GoTime { return GoTimeFormat.format(t, layout: "2006-01-02T15:04:05.999999999Z07:00") }
+            return try element(o.jsonValue())
         }
     }
 }

@@ -69,8 +69,9 @@ struct TOMLParser {
                 if isArray { try appendArrayTable(key) } else { try ensureTable(key) }
             } else {
                 let key = try keyPath()
-                lastKey = (current + key).joined(separator: ".")
                 skipSpace()
+                if peek == nil { throw fail("unexpected EOF; expected key separator '='") }
+                lastKey = (current + key).joined(separator: ".")
                 guard peek == UInt8(ascii: "=") else { throw fail("expected '=' after key") }
                 i += 1
                 skipSpace()
@@ -174,7 +175,7 @@ struct TOMLParser {
     }
 
     private mutating func value() throws -> Value {
-        guard let c = peek else { throw fail("expected value but found EOF instead") }
+        guard let c = peek else { throw fail("unexpected EOF; expected value") }
         switch c {
         case UInt8(ascii: "\""): return .string(try basicString())
         case UInt8(ascii: "'"): return .string(try literalString())
@@ -225,12 +226,45 @@ struct TOMLParser {
             }
             if word == "true" { i = start + 4; return .bool(true) }
             if word == "false" { i = start + 5; return .bool(false) }
-            if let v = TOMLParser.number(word) { i = start + word.utf8.count; return v }
+            if word.isEmpty || !(c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122)) {
+                throw fail("expected value but found \(GoFormat.sprintf("%q", [.int(Int(c))])) instead")
+            }
+            if let message = TOMLParser.numberSyntaxError(word) { throw fail(message) }
+            if let v = TOMLParser.number(String(word.filter { $0 != "_" })) { i = start + word.utf8.count; return v }
             if word.first?.isNumber == true && (word.contains("-") || word.contains(":")) {
                 return .string(token.trimmingCharacters())
             }
             throw fail("expected value but found \(GoPrint.quote(word)) instead")
         }
+    }
+
+    /// BurntSushi/toml's checks of a number literal: digits after a radix
+    /// prefix, underscores between digits, no leading zeros in decimals.
+    static func numberSyntaxError(_ word: String) -> String? {
+        let w = Array(word.utf8)
+        func isDigit(_ c: UInt8, hex: Bool) -> Bool {
+            (c >= 48 && c <= 57) || (hex && ((c | 0x20) >= 97 && (c | 0x20) <= 102))
+        }
+        if w.count >= 2, w[0] == UInt8(ascii: "0"), let kind = [UInt8(ascii: "x"): "a hexadecimal", UInt8(ascii: "o"): "an octal", UInt8(ascii: "b"): "a binary"][w[1]] {
+            if w.count == 2 || !isDigit(w[2], hex: w[1] == UInt8(ascii: "x")) {
+                let next = w.count > 2 ? String(UnicodeScalar(w[2])) : ""
+                return "not \(kind) number: '\(String(decoding: w[0..<2], as: UTF8.self))\(next)'"
+            }
+        }
+        let hex = w.count >= 2 && w[0] == UInt8(ascii: "0") && w[1] == UInt8(ascii: "x")
+        let isFloat = !hex && w.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
+        for (k, c) in w.enumerated() where c == UInt8(ascii: "_") {
+            if k == 0 || k == w.count - 1 || !isDigit(w[k - 1], hex: hex) || !isDigit(w[k + 1], hex: hex) {
+                return "Invalid \(isFloat ? "float" : "integer") \(GoPrint.quote(word)): underscores must be surrounded by digits"
+            }
+        }
+        if !isFloat, !hex, word != "inf", word != "nan" {
+            let digits = w.first == UInt8(ascii: "+") || w.first == UInt8(ascii: "-") ? w.dropFirst() : w[...]
+            if digits.count >= 2, digits.first == UInt8(ascii: "0"), digits.dropFirst().allSatisfy({ isDigit($0, hex: false) || $0 == UInt8(ascii: "_") }) {
+                return "Invalid integer \(GoPrint.quote(word)): cannot have leading zeroes"
+            }
+        }
+        return nil
     }
 
     static func number(_ raw: String) -> Value? {

@@ -63,23 +63,32 @@ struct JSONWriter {
             newline(depth, &out)
             out.append(UInt8(ascii: "]"))
         case .map(let m):
-            if m.isEmpty { out.append(contentsOf: "{}".utf8); return }
-            out.append(UInt8(ascii: "{"))
-            var first = true
-            for k in sortedKeys(m.dictionary) {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                newline(depth + 1, &out)
-                writeString(k, into: &out)
-                out.append(UInt8(ascii: ":"))
-                if indent != nil { out.append(32) }
-                try write(m[k] ?? .null, depth: depth + 1, into: &out)
-            }
-            newline(depth, &out)
-            out.append(UInt8(ascii: "}"))
+            try writeObject(m, keys: sortedKeys(m.dictionary), depth: depth, into: &out)
         case .object(let o):
-            try write(o.jsonValue(), depth: depth, into: &out)
+            let v = o.jsonValue()
+            if let order = o.jsonFieldOrder, case .map(let m) = v {
+                try writeObject(m, keys: order.filter { m[$0] != nil }, depth: depth, into: &out)
+            } else {
+                try write(v, depth: depth, into: &out)
+            }
         }
+    }
+
+    private mutating func writeObject(_ m: ValueMap, keys: [String], depth: Int, into out: inout [UInt8]) throws(ValuesError) {
+        if m.isEmpty { out.append(contentsOf: "{}".utf8); return }
+        out.append(UInt8(ascii: "{"))
+        var first = true
+        for k in keys {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            newline(depth + 1, &out)
+            writeString(k, into: &out)
+            out.append(UInt8(ascii: ":"))
+            if indent != nil { out.append(32) }
+            try write(m[k] ?? .null, depth: depth + 1, into: &out)
+        }
+        newline(depth, &out)
+        out.append(UInt8(ascii: "}"))
     }
 
     func writeString(_ s: String, into out: inout [UInt8]) {

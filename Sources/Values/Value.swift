@@ -67,11 +67,15 @@ public protocol GoObject: Sendable {
     func jsonValue() -> Value
     /// Go's truth value for `if`/`with`/`and`/`or` (structs are always true, nil pointers false).
     var isTruthy: Bool { get }
+    /// A struct's JSON field names in declaration order (`encoding/json` writes
+    /// struct fields in that order, map keys sorted); nil for maps and non-structs.
+    var jsonFieldOrder: [String]? { get }
 }
 
 extension GoObject {
     public var goKind: String { "struct" }
     public var isTruthy: Bool { true }
+    public var jsonFieldOrder: [String]? { nil }
 }
 
 /// A member of a `GoObject`: a plain field, or a method taking arguments.

@@ -95,6 +95,8 @@ struct YAMLEventLoader {
         case key(String)
         case merge
         case invalid(String)
+        /// A key JSON cannot hold (null, uint64): sigs.k8s.io/yaml reports it with the value.
+        case unsupported(String)
     }
     private struct Anchored {
         var value: Value
@@ -296,6 +298,11 @@ struct YAMLEventLoader {
                 return
             case .invalid(let msg)?:
                 throw error(msg, mark)
+            case .unsupported(let msg)?:
+                let line = Int(m.line) + 1
+                throw ValuesError(file: file, line: line, column: Int(m.column) + 1,
+                                  message: "error converting YAML to JSON: \(msg), value: \(Self.goSyntax(value))",
+                                  sourceLine: ValuesError.sourceLine(of: bytes, line: line))
             case .merge?:
                 if extraNodes > 0 && !aliasMapping {
                     throw error("map merge requires map or sequence of maps as the value", mark)
@@ -317,6 +324,24 @@ struct YAMLEventLoader {
                 entries[k] = value
             }
             stack.append(.mapping(entries: entries, pendingKey: nil, anchor: a, count: c, mark: m))
+        }
+    }
+
+    /// `fmt`'s `%+#v` of a value go-yaml v2 decoded (`map[interface {}]interface {}` maps).
+    static func goSyntax(_ v: Value) -> String {
+        switch v {
+        case .null: return "<nil>"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .int64(let i): return String(i)
+        case .float(let d): return GoFloat.format(d, fmt: UInt8(ascii: "g"), precision: -1)
+        case .string(let s): return GoStrconv.quote(s)
+        case .bytes(let b): return GoStrconv.quote(String(decoding: b, as: UTF8.self))
+        case .list(let l, _): return "[]interface {}{" + l.map(goSyntax).joined(separator: ", ") + "}"
+        case .map(let m):
+            let items = sortedKeys(m.dictionary).map { GoStrconv.quote($0) + ":" + goSyntax(m[$0] ?? .null) }
+            return "map[interface {}]interface {}{" + items.joined(separator: ", ") + "}"
+        case .object(let o): return goSyntax(o.jsonValue())
         }
     }
 
@@ -385,11 +410,11 @@ struct YAMLEventLoader {
         do { r = try YAMLResolve.tagged(tag, text) } catch { throw self.error(error.message, mark) }
         switch r {
         case .null:
-            throw error("unsupported map key of type: %!s(<nil>), key: <nil>", mark)
+            return .unsupported("unsupported map key of type: %!s(<nil>), key: <nil>")
         case .bool(let b): return .key(b ? "true" : "false")
         case .int(let i): return .key(String(i))
         case .uint(let u):
-            throw error("unsupported map key of type: uint64, key: 0x\(String(u, radix: 16))", mark)
+            return .unsupported("unsupported map key of type: uint64, key: 0x\(String(u, radix: 16))")
         case .float(let d): return .key(Self.floatKey(d))
         case .timestamp, .string, .merge: return .key(text)
         }

@@ -45,6 +45,9 @@ enum YAMLLoadCases {
         ("nan-value", "a: .nan\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: json: unsupported value: NaN"),
         ("bad-tag-decode", "a: !!int abc\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: cannot decode !!str `abc` as a !!int"),
         ("control-char", "a: \"\u{7}\"\nb: \u{1}\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: control characters are not allowed"),
+        ("null-key", "~: d\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: \"d\""),
+        ("null-key-collection-value", "a:\n  ~: [1, {b: x, c: 1.5}]\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: []interface {}{1, map[interface {}]interface {}{\"b\":\"x\", \"c\":1.5}}"),
+        ("uint64-key", "a:\n  18446744073709551615: true\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: unsupported map key of type: uint64, key: 0xffffffffffffffff, value: true"),
         ("later-document-error", "a: 1\n---\nb: [\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected node content"),
     ]
 }
