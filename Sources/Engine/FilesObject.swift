@@ -26,7 +26,8 @@ struct FilesObject: GoObject {
             }
         case "Lines":
             return .method(arity: 1) { args in
-                guard let data = files[Self.stringArg(args)] else { return .list([], elementType: .string) }
+                // Helm returns no lines for a missing file and for an empty one (its data is nil).
+                guard let data = files[Self.stringArg(args)], !data.isEmpty else { return .list([], elementType: .string) }
                 var bytes = data[...]
                 if bytes.last == UInt8(ascii: "\n") { bytes = bytes.dropLast() }
                 return .list(bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
