@@ -64,22 +64,51 @@ public struct KubeVersion: Sendable, Equatable {
         self.minor = minor
     }
 
-    /// Parses `--kube-version` as Helm does (`chartutil.ParseKubeVersion`):
-    /// a semantic version, `v` optional, missing minor/patch read as 0.
+    /// Parses `--kube-version` as Helm v4 does (`common.ParseKubeVersion`): Kubernetes'
+    /// generic version syntax (`k8s.io/apimachinery/pkg/util/version.ParseGeneric`: optional
+    /// leading spaces and `v`, at least two dot-separated numbers, anything after them ignored);
+    /// `Version` keeps the text as given, with a `v` prefixed when it has none.
+    /// The error message is the Kubernetes parser's.
     public init(parsing text: String) throws {
-        var t = Substring(text)
-        if t.hasPrefix("v") { t = t.dropFirst() }
-        var core = t
-        if let i = core.firstIndex(where: { $0 == "-" || $0 == "+" }) { core = core[..<i] }
-        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
-              let major = UInt64(parts[0]) else {
-            throw RenderError(message: "invalid kube version \(text.debugDescription): Invalid Semantic Version")
+        let components = try Self.genericComponents(text)
+        self.init(version: text.hasPrefix("v") ? text : "v" + text,
+                  major: components[0], minor: components[1])
+    }
+
+    /// `ParseGeneric`'s numeric components (`versionMatchRE = ^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)*$`).
+    private static func genericComponents(_ text: String) throws -> [String] {
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count, [0x20, 0x09, 0x0A, 0x0C, 0x0D].contains(bytes[i]) { i += 1 }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "v") { i += 1 }
+        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+        var numbers: [[UInt8]] = []
+        var current: [UInt8] = []
+        while i < bytes.count, isDigit(bytes[i]) { current.append(bytes[i]); i += 1 }
+        guard !current.isEmpty else {
+            throw RenderError(message: "could not parse \(GoStrconv.quote(text)) as version")
         }
-        let minor = parts.count > 1 ? UInt64(parts[1]) ?? 0 : 0
-        let patch = parts.count > 2 ? UInt64(parts[2]) ?? 0 : 0
-        let suffix = t[core.endIndex...]
-        self.init(version: "v\(major).\(minor).\(patch)\(suffix)", major: String(major), minor: String(minor))
+        numbers.append(current)
+        while i + 1 < bytes.count, bytes[i] == UInt8(ascii: "."), isDigit(bytes[i + 1]) {
+            current = []
+            i += 1
+            while i < bytes.count, isDigit(bytes[i]) { current.append(bytes[i]); i += 1 }
+            numbers.append(current)
+        }
+        guard numbers.count >= 2 else {
+            throw RenderError(message: "illegal version string \(GoStrconv.quote(text))")
+        }
+        var components: [String] = []
+        for (index, digits) in numbers.enumerated() {
+            if index == 0, digits.count > 1, digits[0] == UInt8(ascii: "0") {
+                let component = String(decoding: digits, as: UTF8.self)
+                throw RenderError(message: "illegal zero-prefixed version component \(GoStrconv.quote(component)) in \(GoStrconv.quote(text))")
+            }
+            // Decimal text without leading zeros (Helm v4.3 also keeps numbers past 64 bits).
+            let significant = digits.drop { $0 == UInt8(ascii: "0") }
+            components.append(significant.isEmpty ? "0" : String(decoding: significant, as: UTF8.self))
+        }
+        return components
     }
 }
 

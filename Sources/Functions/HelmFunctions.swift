@@ -100,7 +100,16 @@ enum HelmFunctions {
         }
         t.add("include", [.string, .any]) { a, ctx in .string(try ctx.executeTemplate(named: a.string(0), data: a.arg(1))) }
         t.add("tpl", [.string, .any]) { a, ctx in
-            .string(StringFunctions.replaceAll(try ctx.executeInline(a.string(0), name: "gotpl", data: a.arg(1)), "<no value>", ""))
+            let text = a.string(0)
+            let rendered: String
+            do {
+                rendered = try ctx.executeInline(text, name: "gotpl", data: a.arg(1))
+            } catch let error as TemplateError where error.kind == .parse {
+                throw FunctionError("cannot parse template \(GoStrconv.quote(text)): \(error)")
+            } catch let error as TemplateError where error.kind == .execution {
+                throw FunctionError("error during tpl function execution for \(GoStrconv.quote(text)): \(error)")
+            }
+            return .string(StringFunctions.replaceAll(rendered, "<no value>", ""))
         }
         t.add("lookup", [.string, .string, .string, .string]) { _, _ in .map([:]) }
         t.add("getHostByName", [.string]) { a, _ in

@@ -95,8 +95,8 @@ struct YAMLEventLoader {
         case key(String)
         case merge
         case invalid(String)
-        /// A key JSON cannot hold (null, uint64): sigs.k8s.io/yaml reports it with the value.
-        case unsupported(String)
+        /// A key sigs.k8s.io/yaml cannot turn into a JSON key; its error names the value too.
+        case unsupported(type: String, key: String, mark: yaml_mark_t)
     }
     private struct Anchored {
         var value: Value
@@ -231,6 +231,8 @@ struct YAMLEventLoader {
                 switch target.value {
                 case .map, .list:
                     setPendingKey(.invalid("invalid map key"))
+                case .null:
+                    setPendingKey(.unsupported(type: "%!s(<nil>)", key: "<nil>", mark: event.start_mark))
                 default:
                     setPendingKey(.key(try keyString(target.value, mark: event.start_mark)))
                 }
@@ -298,11 +300,10 @@ struct YAMLEventLoader {
                 return
             case .invalid(let msg)?:
                 throw error(msg, mark)
-            case .unsupported(let msg)?:
-                let line = Int(m.line) + 1
-                throw ValuesError(file: file, line: line, column: Int(m.column) + 1,
-                                  message: "error converting YAML to JSON: \(msg), value: \(Self.goSyntax(value))",
-                                  sourceLine: ValuesError.sourceLine(of: bytes, line: line))
+            case let .unsupported(type, key, keyMark)?:
+                var e = error("", keyMark)
+                e.message = "error converting YAML to JSON: unsupported map key of type: \(type), key: \(key), value: \(Self.goSharpV(value))"
+                throw e
             case .merge?:
                 if extraNodes > 0 && !aliasMapping {
                     throw error("map merge requires map or sequence of maps as the value", mark)
@@ -324,24 +325,6 @@ struct YAMLEventLoader {
                 entries[k] = value
             }
             stack.append(.mapping(entries: entries, pendingKey: nil, anchor: a, count: c, mark: m))
-        }
-    }
-
-    /// `fmt`'s `%+#v` of a value go-yaml v2 decoded (`map[interface {}]interface {}` maps).
-    static func goSyntax(_ v: Value) -> String {
-        switch v {
-        case .null: return "<nil>"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .int64(let i): return String(i)
-        case .float(let d): return GoFloat.format(d, fmt: UInt8(ascii: "g"), precision: -1)
-        case .string(let s): return GoStrconv.quote(s)
-        case .bytes(let b): return GoStrconv.quote(String(decoding: b, as: UTF8.self))
-        case .list(let l, _): return "[]interface {}{" + l.map(goSyntax).joined(separator: ", ") + "}"
-        case .map(let m):
-            let items = sortedKeys(m.dictionary).map { GoStrconv.quote($0) + ":" + goSyntax(m[$0] ?? .null) }
-            return "map[interface {}]interface {}{" + items.joined(separator: ", ") + "}"
-        case .object(let o): return goSyntax(o.jsonValue())
         }
     }
 
@@ -410,13 +393,32 @@ struct YAMLEventLoader {
         do { r = try YAMLResolve.tagged(tag, text) } catch { throw self.error(error.message, mark) }
         switch r {
         case .null:
-            return .unsupported("unsupported map key of type: %!s(<nil>), key: <nil>")
+            return .unsupported(type: "%!s(<nil>)", key: "<nil>", mark: mark)
         case .bool(let b): return .key(b ? "true" : "false")
         case .int(let i): return .key(String(i))
         case .uint(let u):
-            return .unsupported("unsupported map key of type: uint64, key: 0x\(String(u, radix: 16))")
+            return .unsupported(type: "uint64", key: "0x\(String(u, radix: 16))", mark: mark)
         case .float(let d): return .key(Self.floatKey(d))
         case .timestamp, .string, .merge: return .key(text)
+        }
+    }
+
+    /// Go's `%+#v` of a value as go-yaml v2 decodes it (maps are `map[interface {}]interface {}`).
+    static func goSharpV(_ value: Value, nested: Bool = false) -> String {
+        switch value {
+        case .null: return nested ? "interface {}(nil)" : "<nil>"
+        case .bool(let b): return b ? "true" : "false"
+        case .string(let s): return GoStrconv.quote(s)
+        case .float(let d): return GoFloat.format(d, fmt: UInt8(ascii: "g"), precision: -1)
+        case .int(let i): return String(i)
+        case .int64(let i): return String(i)
+        case .list(let items, _):
+            return "[]interface {}{" + items.map { goSharpV($0, nested: true) }.joined(separator: ", ") + "}"
+        case .map(let m):
+            return "map[interface {}]interface {}{" + m.sortedKeys.map {
+                GoStrconv.quote($0) + ":" + goSharpV(m[$0] ?? .null, nested: true)
+            }.joined(separator: ", ") + "}"
+        default: return "\(value)"
         }
     }
 

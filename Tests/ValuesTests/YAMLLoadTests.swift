@@ -49,6 +49,15 @@ enum YAMLLoadCases {
         ("null-key-collection-value", "a:\n  ~: [1, {b: x, c: 1.5}]\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: []interface {}{1, map[interface {}]interface {}{\"b\":\"x\", \"c\":1.5}}"),
         ("uint64-key", "a:\n  18446744073709551615: true\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: unsupported map key of type: uint64, key: 0xffffffffffffffff, value: true"),
         ("later-document-error", "a: 1\n---\nb: [\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: yaml: line 1: did not find expected node content"),
+        // sigs.k8s.io/yaml's own error for keys JSON cannot have: no "yaml: " prefix, the value printed with %+#v.
+        ("null-key-string-value", "~: null key\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: \"null key\""),
+        ("null-key-number-value", "null: 1e21\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: 1e+21"),
+        ("null-key-nested-null-value", "a: {~: ~}\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: <nil>"),
+        ("null-key-escaped-string", "k: {~: \"tab\\there\"}\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: \"tab\\there\""),
+        ("null-key-list-value", "~: [1, \"a\", null, {b: 2}]\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: []interface {}{1, \"a\", interface {}(nil), map[interface {}]interface {}{\"b\":2}}"),
+        ("null-key-map-value", "~: {z: 1, a: [x]}\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: map[interface {}]interface {}{\"a\":[]interface {}{\"x\"}, \"z\":1}"),
+        ("null-key-from-alias", "a: &n ~\n*n : 2\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: unsupported map key of type: %!s(<nil>), key: <nil>, value: 2"),
+        ("uint64-key", "0xFFFFFFFFFFFFFFFF: x\n", "Error: cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: unsupported map key of type: uint64, key: 0xffffffffffffffff, value: \"x\""),
     ]
 }
 

@@ -30,11 +30,12 @@ enum TemplateRules {
         }
         var capabilities = Capabilities()
         if let kubeVersion = options.kubeVersion {
-            guard let parsed = try? KubeVersion(parsing: kubeVersion) else {
-                report.check(.error, dir, "invalid kube version '\(kubeVersion)': Invalid Semantic Version")
+            do {
+                capabilities.kubeVersion = try KubeVersion(parsing: kubeVersion)
+            } catch {
+                report.check(.error, dir, "invalid kube version '\(kubeVersion)': \((error as? RenderError)?.message ?? "\(error)")")
                 return
             }
-            capabilities.kubeVersion = parsed
         }
         let renderOptions = RenderOptions(
             release: ReleaseOptions(name: "test-release", namespace: options.namespace, revision: 1, isInstall: true, isUpgrade: false),

@@ -81,7 +81,7 @@ struct TemplateCommand: ParsableCommand {
             do {
                 capabilities.kubeVersion = try KubeVersion(parsing: kubeVersion)
             } catch {
-                throw CLIError(message: "invalid kube version '\(kubeVersion)': Invalid Semantic Version")
+                throw CLIError(message: "invalid kube version '\(kubeVersion)': \((error as? RenderError)?.message ?? "\(error)")")
             }
         }
         let options = RenderOptions(
