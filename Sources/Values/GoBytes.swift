@@ -28,7 +28,8 @@ public enum GoBytes {
                 scalars.append(scalar)
                 i += length
             } else {
-                scalars.append(Unicode.Scalar(escapeBase + UInt32(b[i]))!)
+                // The escape range is all valid scalars; U+FFFD never happens.
+                scalars.append(Unicode.Scalar(escapeBase + UInt32(b[i])) ?? "\u{FFFD}")
                 i += 1
             }
         }
