@@ -72,8 +72,9 @@ extension ResourceStatus {
         return ResourceStatus(.current, "Job in progress. success:\(counts.succeeded), active: \(counts.active), failed: \(counts.failed)")
     }
 
-    /// Helm's `--wait-for-jobs` Job rule: `Current` only once complete.
-    static func completedJob(_ object: Value) -> ResourceStatus {
+    /// Helm's `--wait-for-jobs` Job rule: `Current` only once complete (also the rule of
+    /// Helm's hook Job reader).
+    public static func completedJob(_ object: Value) -> ResourceStatus {
         let counts = JobCounts(object)
         for condition in conditions(object) where condition["status"]?.stringValue == "True" {
             switch condition["type"]?.stringValue {

@@ -197,29 +197,14 @@ enum HookObjectStatus: Equatable {
         }
     }
 
-    private static func number(_ value: Value?) -> Int? {
-        switch value {
-        case .int(let i)?: return i
-        case .int64(let i)?: return Int(i)
-        case .float(let f)?: return f.isFinite ? Int(f) : nil
-        default: return nil
-        }
-    }
-
+    /// Helm's hook Job reader is its `--wait-for-jobs` rule: current only once complete.
     private static func job(_ object: Value) -> HookObjectStatus {
-        let parallelism = number(object["spec"]?["parallelism"]) ?? 1
-        let completions = number(object["spec"]?["completions"]) ?? parallelism
-        let succeeded = number(object["status"]?["succeeded"]) ?? 0
-        let failed = number(object["status"]?["failed"]) ?? 0
-        for condition in object["status"]?["conditions"]?.listValue ?? [] {
-            let isTrue = condition["status"]?.stringValue == "True"
-            switch condition["type"]?.stringValue {
-            case "Complete" where isTrue: return .current("Job Completed. succeeded: \(succeeded)/\(completions)")
-            case "Failed" where isTrue: return .failed("Job Failed. failed: \(failed)/\(completions)")
-            default: continue
-            }
+        let status = ResourceStatus.completedJob(object)
+        switch status.state {
+        case .current: return .current(status.message)
+        case .failed: return .failed(status.message)
+        default: return .inProgress(status.message)
         }
-        return .inProgress("Job in progress")
     }
 
     private static func pod(_ object: Value) -> HookObjectStatus {
