@@ -27,19 +27,46 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
         self.original = original ?? Self.render(major, minor, patch, prerelease, metadata)
     }
 
-    static let pattern = #"v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?"#
-    // The pattern is a constant known to compile.
-    nonisolated(unsafe) static let versionRegex = try! NSRegularExpression(pattern: "^" + pattern + "$")
-
-    /// `semver.NewVersion`.
+    /// `semver.NewVersion`: `^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-(IDENT(\.IDENT)*))?(\+(IDENT(\.IDENT)*))?$`
+    /// (IDENT = `[0-9A-Za-z-]+`), matched by hand: no regex engine to start for every Chart.yaml.
     public init(parsing text: String) throws {
-        let range = NSRange(text.startIndex..., in: text)
-        guard let m = Self.versionRegex.firstMatch(in: text, range: range) else {
-            throw SemverError("invalid semantic version")
+        let bytes = Array(text.utf8)
+        var i = 0
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        func isIdent(_ b: UInt8) -> Bool {
+            isDigit(b) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D
         }
-        func group(_ i: Int) -> String {
-            guard let r = Range(m.range(at: i), in: text) else { return "" }
-            return String(text[r])
+        func run(_ accept: (UInt8) -> Bool) -> String {
+            let start = i
+            while i < bytes.count && accept(bytes[i]) { i += 1 }
+            return String(decoding: bytes[start..<i], as: UTF8.self)
+        }
+        /// `.[0-9]+`, or "" (and nothing consumed) when absent.
+        func dottedNumber() -> String {
+            guard i + 1 < bytes.count, bytes[i] == 0x2E, isDigit(bytes[i + 1]) else { return "" }
+            i += 1
+            return run(isDigit)
+        }
+        /// `IDENT(.IDENT)*` after `marker`; "" when `marker` is absent, nil when the text breaks the pattern.
+        func identifiers(after marker: UInt8) -> String? {
+            guard i < bytes.count, bytes[i] == marker else { return "" }
+            i += 1
+            let start = i
+            while true {
+                guard i < bytes.count, isIdent(bytes[i]) else { return nil }
+                _ = run(isIdent)
+                guard i < bytes.count, bytes[i] == 0x2E else { break }
+                i += 1
+            }
+            return String(decoding: bytes[start..<i], as: UTF8.self)
+        }
+        if i < bytes.count && bytes[i] == 0x76 { i += 1 }
+        let majorText = run(isDigit)
+        let minorText = dottedNumber()
+        let patchText = dottedNumber()
+        guard !majorText.isEmpty, let pre = identifiers(after: 0x2D), let meta = identifiers(after: 0x2B),
+              i == bytes.count else {
+            throw SemverError("invalid semantic version")
         }
         func number(_ s: String) throws -> UInt64 {
             guard let v = UInt64(s) else {
@@ -47,11 +74,11 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, CustomStringConve
             }
             return v
         }
-        major = try number(group(1))
-        minor = group(2).isEmpty ? 0 : try number(String(group(2).dropFirst()))
-        patch = group(3).isEmpty ? 0 : try number(String(group(3).dropFirst()))
-        prerelease = group(5)
-        metadata = group(8)
+        major = try number(majorText)
+        minor = minorText.isEmpty ? 0 : try number(minorText)
+        patch = patchText.isEmpty ? 0 : try number(patchText)
+        prerelease = pre
+        metadata = meta
         original = text
         if !prerelease.isEmpty {
             for part in prerelease.split(separator: ".", omittingEmptySubsequences: false) {
