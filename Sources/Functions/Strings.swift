@@ -96,7 +96,7 @@ enum StringFunctions {
             .string(a.filter { !$0.isNull }.map { GoPrint.value($0) }.joined(separator: " "))
         }
         t.add("indent", [.int, .string]) { a, _ in try .string(indent(a.int(0), a.string(1))) }
-        t.add("nindent", [.int, .string]) { a, _ in try .string("\n" + indent(a.int(0), a.string(1))) }
+        t.add("nindent", [.int, .string]) { a, _ in try .string(indent(a.int(0), a.string(1), leadingNewline: true)) }
         t.add("replace", [.string, .string, .string]) { a, _ in .string(replaceAll(a.string(2), a.string(0), a.string(1))) }
         t.add("plural", [.string, .string, .int]) { a, _ in .string(a.int(2) == 1 ? a.string(0) : a.string(1)) }
         t.add("toString", [.any]) { a, _ in .string(Cast.toString(a.arg(0))) }
@@ -126,6 +126,7 @@ enum StringFunctions {
     // MARK: - Go strings package
 
     static func trimSpace(_ s: String) -> String {
+        if let trimmed = trimASCIISpace(s) { return trimmed }
         let scalars = Array(s.unicodeScalars)
         var lo = 0, hi = scalars.count
         while lo < hi && GoUnicode.isSpace(scalars[lo]) { lo += 1 }
@@ -135,7 +136,56 @@ enum StringFunctions {
         return String(out)
     }
 
+    /// `strings.TrimSpace` on the UTF-8 bytes when both ends stop at an ASCII
+    /// byte (nil when a non-ASCII byte is reached: it may start a Unicode space).
+    static func trimASCIISpace(_ s: String) -> String? {
+        let utf8 = s.utf8
+        var lo = utf8.startIndex, hi = utf8.endIndex
+        while lo < hi {
+            let b = utf8[lo]
+            if b >= 0x80 { return nil }
+            if !isASCIISpace(b) { break }
+            lo = utf8.index(after: lo)
+        }
+        while hi > lo {
+            let before = utf8.index(before: hi)
+            let b = utf8[before]
+            if b >= 0x80 { return nil }
+            if !isASCIISpace(b) { break }
+            hi = before
+        }
+        if lo == utf8.startIndex && hi == utf8.endIndex { return s }
+        return String(s[lo..<hi])
+    }
+
+    /// `strings.Trim` on the UTF-8 bytes for an ASCII cutset (nil otherwise):
+    /// a non-ASCII byte is never in such a cutset, so byte positions are exact.
+    static func trimASCII(_ s: String, cutset: String) -> String? {
+        var cut: (UInt64, UInt64) = (0, 0)
+        for b in cutset.utf8 {
+            if b >= 0x80 { return nil }
+            if b < 64 { cut.0 |= 1 << UInt64(b) } else { cut.1 |= 1 << UInt64(b - 64) }
+        }
+        func isCut(_ b: UInt8) -> Bool {
+            if b >= 0x80 { return false }
+            return b < 64 ? cut.0 & (1 << UInt64(b)) != 0 : cut.1 & (1 << UInt64(b - 64)) != 0
+        }
+        let utf8 = s.utf8
+        var lo = utf8.startIndex, hi = utf8.endIndex
+        while lo < hi && isCut(utf8[lo]) { lo = utf8.index(after: lo) }
+        while hi > lo {
+            let before = utf8.index(before: hi)
+            if !isCut(utf8[before]) { break }
+            hi = before
+        }
+        if lo == utf8.startIndex && hi == utf8.endIndex { return s }
+        return String(s[lo..<hi])
+    }
+
+    private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
     static func trim(_ s: String, cutset: String) -> String {
+        if let trimmed = trimASCII(s, cutset: cutset) { return trimmed }
         let cut = Set(cutset.unicodeScalars)
         let scalars = Array(s.unicodeScalars)
         var lo = 0, hi = scalars.count
@@ -319,10 +369,41 @@ enum StringFunctions {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func indent(_ n: Int, _ s: String) throws -> String {
+    /// Sprig's `indent` (`pad + strings.Replace(s, "\n", "\n"+pad, -1)`), and
+    /// `nindent` with `leadingNewline`, written in one pass into one buffer.
+    static func indent(_ n: Int, _ s: String, leadingNewline: Bool = false) throws -> String {
         guard n >= 0 else { throw FunctionError("strings: negative Repeat count") }
-        let pad = String(repeating: " ", count: n)
-        return pad + replaceAll(s, "\n", "\n" + pad)
+        var s = s
+        return s.withUTF8 { bytes -> String in
+            let newlines = ByteSearch.count(of: 0x0A, in: bytes, range: 0..<bytes.count)
+            let capacity = bytes.count + (newlines + 1) * n + (leadingNewline ? 1 : 0)
+            return String(unsafeUninitializedCapacity: capacity) { out -> Int in
+                var o = 0
+                if leadingNewline {
+                    out[o] = 0x0A
+                    o += 1
+                }
+                for _ in 0..<n {
+                    out[o] = 0x20
+                    o += 1
+                }
+                var copied = 0
+                while let nl = ByteSearch.firstIndex(of: 0x0A, in: bytes, from: copied) {
+                    let line = UnsafeBufferPointer(rebasing: bytes[copied...nl])
+                    _ = UnsafeMutableBufferPointer(rebasing: out[o..<(o + line.count)]).initialize(from: line)
+                    o += line.count
+                    for _ in 0..<n {
+                        out[o] = 0x20
+                        o += 1
+                    }
+                    copied = nl + 1
+                }
+                let tail = UnsafeBufferPointer(rebasing: bytes[copied...])
+                _ = UnsafeMutableBufferPointer(rebasing: out[o..<(o + tail.count)]).initialize(from: tail)
+                o += tail.count
+                return o
+            }
+        }
     }
 
     /// Sprig's `strslice`: lists become their non-nil elements' strings, nil an

@@ -10,14 +10,19 @@ enum Builtin: String, CaseIterable {
         let rv = ArgType.reflectValue
         let any = ArgType.go(.any)
         switch self {
-        case .and, .or: return Callee(fixed: [rv], variadic: rv, body: .builtin(self))
-        case .not, .len: return Callee(fixed: [rv], variadic: nil, body: .builtin(self))
-        case .call, .index, .slice, .eq: return Callee(fixed: [rv], variadic: rv, body: .builtin(self))
+        case .and, .or: return Callee(fixed: Builtin.oneReflectValue, variadic: rv, body: .builtin(self))
+        case .not, .len: return Callee(fixed: Builtin.oneReflectValue, variadic: nil, body: .builtin(self))
+        case .call, .index, .slice, .eq: return Callee(fixed: Builtin.oneReflectValue, variadic: rv, body: .builtin(self))
         case .html, .js, .urlquery, .print, .println: return Callee(fixed: [], variadic: any, body: .builtin(self))
-        case .printf: return Callee(fixed: [.go(.string)], variadic: any, body: .builtin(self))
-        case .ne, .lt, .le, .gt, .ge: return Callee(fixed: [rv, rv], variadic: nil, body: .builtin(self))
+        case .printf: return Callee(fixed: Builtin.formatString, variadic: any, body: .builtin(self))
+        case .ne, .lt, .le, .gt, .ge: return Callee(fixed: Builtin.twoReflectValues, variadic: nil, body: .builtin(self))
         }
     }
+
+    // Parameter lists shared by every call (building them per call allocated).
+    private static let oneReflectValue: [ArgType] = [.reflectValue]
+    private static let twoReflectValues: [ArgType] = [.reflectValue, .reflectValue]
+    private static let formatString: [ArgType] = [.go(.string)]
 
     func invoke(_ argv: [EValue], calleeName: String) throws -> EValue {
         switch self {

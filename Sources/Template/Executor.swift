@@ -62,15 +62,57 @@ enum ArgType: Equatable {
 }
 
 /// What a command calls: a builtin, an injected function, or a method of a `GoObject`.
+/// Built per call without allocating: the fixed parameter types stay in the
+/// form their owner already holds (a builtin's static list, a function's
+/// `parameters`, or a method's arity).
 struct Callee {
     enum Body {
         case builtin(Builtin)
         case function(TemplateFunction)
         case method(@Sendable ([Value]) throws -> Value)
     }
-    let fixed: [ArgType]
+    enum Fixed {
+        case types([ArgType])
+        case parameters([ParameterType])
+        case anyValues(Int)
+    }
+    let fixedTypes: Fixed
     let variadic: ArgType?
     let body: Body
+
+    init(fixed: [ArgType], variadic: ArgType?, body: Body) {
+        self.fixedTypes = .types(fixed)
+        self.variadic = variadic
+        self.body = body
+    }
+
+    init(function f: TemplateFunction) {
+        self.fixedTypes = .parameters(f.parameters)
+        self.variadic = f.variadic.map { .go($0) }
+        self.body = .function(f)
+    }
+
+    init(methodArity arity: Int?, body: @escaping @Sendable ([Value]) throws -> Value) {
+        self.fixedTypes = .anyValues(arity ?? 0)
+        self.variadic = arity == nil ? .go(.any) : nil
+        self.body = .method(body)
+    }
+
+    var fixedCount: Int {
+        switch fixedTypes {
+        case .types(let t): return t.count
+        case .parameters(let p): return p.count
+        case .anyValues(let n): return n
+        }
+    }
+
+    func fixed(_ i: Int) -> ArgType {
+        switch fixedTypes {
+        case .types(let t): return t[i]
+        case .parameters(let p): return .go(p[i])
+        case .anyValues: return .go(.any)
+        }
+    }
 }
 
 enum Control { case normal, breakLoop, continueLoop }
@@ -78,9 +120,18 @@ enum Control { case normal, breakLoop, continueLoop }
 /// Executes parsed templates: Go's `exec.go` state machine. One executor runs
 /// one top-level execution (and the `include`/`tpl` calls made from it).
 final class Executor: FunctionContext {
-    var set: TemplateSet
+    let set: TemplateSet
+    /// `set.functions` and `set.options.missingKey`, read on every call and field.
+    private let functions: FunctionTable
+    private let missingKey: MissingKeyMode
     var out: [UInt8] = []
+    /// The variable stack; a template's variables are those from `varsBase` on
+    /// (`include` and `{{template}}` push on the caller's stack instead of
+    /// allocating their own).
     private var vars: [(name: String, value: EValue)] = []
+    private var varsBase = 0
+    /// Output buffers of finished `include` calls, reused by later ones.
+    private var spareBuffers: [[UInt8]] = []
     private var node: Node? = nil
     private var tmpl: TemplateTree
     private var depth = 0
@@ -98,6 +149,8 @@ final class Executor: FunctionContext {
 
     init(set: TemplateSet, tree: TemplateTree, nesting: NestingCounter = NestingCounter()) {
         self.set = set
+        self.functions = set.functions
+        self.missingKey = set.options.missingKey
         self.tmpl = tree
         self.nesting = nesting
     }
@@ -107,7 +160,8 @@ final class Executor: FunctionContext {
     func run(tree: TemplateTree, data: Value) throws {
         let dot: EValue = data.isNull ? .invalid : .concrete(data)
         tmpl = tree
-        vars = [("$", dot)]
+        vars.removeSubrange(varsBase...)
+        vars.append(("$", dot))
         node = nil
         _ = try walkList(dot, tree.root)
     }
@@ -129,13 +183,20 @@ final class Executor: FunctionContext {
             throw FunctionError("exceeded maximum template depth (\(NestingCounter.limit))")
         }
         nesting.level += 1
-        let saved = (out, vars, node, tmpl, depth)
-        out = []
+        let saved = (node, tmpl, depth, varsBase)
+        let mark = vars.count
+        var callerOutput = spareBuffers.popLast() ?? []
+        swap(&out, &callerOutput)
         defer {
             nesting.level -= 1
-            (out, vars, node, tmpl, depth) = saved
+            swap(&out, &callerOutput)
+            callerOutput.removeAll(keepingCapacity: true)
+            spareBuffers.append(callerOutput)
+            vars.removeSubrange(mark...)
+            (node, tmpl, depth, varsBase) = saved
         }
         depth = 0
+        varsBase = mark
         try run(tree: tree, data: data)
         return String(decoding: out, as: UTF8.self)
     }
@@ -169,7 +230,7 @@ final class Executor: FunctionContext {
 
     private func setVar(_ name: String, _ value: EValue) throws {
         var i = vars.count - 1
-        while i >= 0 {
+        while i >= varsBase {
             if vars[i].name == name {
                 vars[i].value = value
                 return
@@ -181,7 +242,7 @@ final class Executor: FunctionContext {
 
     private func varValue(_ name: String) throws -> EValue {
         var i = vars.count - 1
-        while i >= 0 {
+        while i >= varsBase {
             if vars[i].name == name { return vars[i].value }
             i -= 1
         }
@@ -334,13 +395,16 @@ final class Executor: FunctionContext {
             throw errorf("exceeded maximum template depth (\(Executor.maxExecDepth))")
         }
         let newDot = try evalPipeline(dot, t.pipe)
-        let saved = (vars, tmpl, node)
+        let saved = (tmpl, node, varsBase)
+        let mark = vars.count
         depth += 1
         tmpl = tree
-        vars = [("$", newDot)]
+        varsBase = mark
+        vars.append(("$", newDot))
         defer {
             depth -= 1
-            (vars, tmpl, node) = saved
+            vars.removeSubrange(mark...)
+            (tmpl, node, varsBase) = saved
         }
         _ = try walkList(newDot, tree.root)
     }
@@ -450,9 +514,8 @@ final class Executor: FunctionContext {
     private func evalFunction(_ dot: EValue, _ id: IdentifierNode, _ cmd: Node, _ args: [Operand]?, _ final: EValue) throws -> EValue {
         node = id
         let name = id.name
-        if let f = set.functions[name] {
-            let callee = Callee(fixed: f.parameters.map { .go($0) }, variadic: f.variadic.map { .go($0) }, body: .function(f))
-            return try evalCall(dot, callee, cmd, name, args, final)
+        if let f = functions[name] {
+            return try evalCall(dot, Callee(function: f), cmd, name, args, final)
         }
         if let b = Builtin(rawValue: name) {
             return try evalCall(dot, b.callee, cmd, name, args, final)
@@ -463,23 +526,20 @@ final class Executor: FunctionContext {
     private func evalField(_ dot: EValue, _ fieldName: String, _ n: Node, _ args: [Operand]?, _ final: EValue,
                            _ receiver: EValue) throws -> EValue {
         if !receiver.isValid {
-            if set.options.missingKey == .error {
+            if missingKey == .error {
                 throw errorf("nil data; no entry for key \(GoStrconv.quote(fieldName))")
             }
             return .invalid
         }
-        let typ = receiver.typeName
         if receiver.isNilInterface {
-            throw errorf("nil pointer evaluating \(typ).\(fieldName)")
+            throw errorf("nil pointer evaluating \(receiver.typeName).\(fieldName)")
         }
         let hasArgs = (args?.count ?? 0) > 1 || !final.isMissing
         switch receiver.value {
         case .object(let o):
             switch o.member(fieldName) {
             case .method(let arity, let body)?:
-                let callee = Callee(fixed: Array(repeating: .go(.any), count: arity ?? 0),
-                                    variadic: arity == nil ? .go(.any) : nil, body: .method(body))
-                return try evalCall(dot, callee, n, fieldName, args, final)
+                return try evalCall(dot, Callee(methodArity: arity, body: body), n, fieldName, args, final)
             case .field(let v)?:
                 if hasArgs { throw errorf("\(fieldName) has arguments but cannot be invoked as function") }
                 return v.isNull ? .nilInterface : .concrete(v)
@@ -489,7 +549,7 @@ final class Executor: FunctionContext {
         case .map(let m):
             if hasArgs { throw errorf("\(fieldName) is not a method but has arguments") }
             if let v = m[fieldName] { return .iface(v) }
-            switch set.options.missingKey {
+            switch missingKey {
             case .invalid: return .invalid
             case .zero: return .nilInterface
             case .error: throw errorf("map has no entry for key \(GoStrconv.quote(fieldName))")
@@ -497,7 +557,7 @@ final class Executor: FunctionContext {
         default:
             break
         }
-        throw errorf("can't evaluate field \(fieldName) in type \(typ)")
+        throw errorf("can't evaluate field \(fieldName) in type \(receiver.typeName)")
     }
 
     // MARK: calls
@@ -508,13 +568,14 @@ final class Executor: FunctionContext {
         var numIn = argNodes.count
         if !final.isMissing { numIn += 1 }
         var numFixed = argNodes.count
+        let fixedCount = callee.fixedCount
         if callee.variadic != nil {
-            numFixed = callee.fixed.count
+            numFixed = fixedCount
             if numIn < numFixed {
-                throw errorf("wrong number of args for \(name): want at least \(callee.fixed.count) got \(argNodes.count)")
+                throw errorf("wrong number of args for \(name): want at least \(fixedCount) got \(argNodes.count)")
             }
-        } else if numIn != callee.fixed.count {
-            throw errorf("wrong number of args for \(name): want \(callee.fixed.count) got \(numIn)")
+        } else if numIn != fixedCount {
+            throw errorf("wrong number of args for \(name): want \(fixedCount) got \(numIn)")
         }
 
         if case .builtin(let b) = callee.body, b == .and || b == .or {
@@ -529,41 +590,55 @@ final class Executor: FunctionContext {
             return v
         }
 
-        var argv: [EValue] = []
-        argv.reserveCapacity(numIn)
-        var i = 0
-        let base = argNodes.startIndex
-        while i < numFixed && i < argNodes.count {
-            argv.append(try evalArg(dot, callee.fixed[i], argNodes[base + i]))
-            i += 1
-        }
-        if let variadic = callee.variadic {
-            while i < argNodes.count {
-                argv.append(try evalArg(dot, variadic, argNodes[base + i]))
+        // Go's evalCall: fixed arguments, then variadic ones, then the piped final value.
+        func evaluateArguments(_ append: (EValue) -> Void) throws {
+            var i = 0
+            let base = argNodes.startIndex
+            while i < numFixed && i < argNodes.count {
+                append(try evalArg(dot, callee.fixed(i), argNodes[base + i]))
                 i += 1
             }
-        }
-        if !final.isMissing {
-            var t = callee.fixed.last ?? .go(.any)
             if let variadic = callee.variadic {
-                t = numIn - 1 < numFixed ? callee.fixed[numIn - 1] : variadic
+                while i < argNodes.count {
+                    append(try evalArg(dot, variadic, argNodes[base + i]))
+                    i += 1
+                }
             }
-            argv.append(try validateType(final, t))
+            if !final.isMissing {
+                var t = fixedCount > 0 ? callee.fixed(fixedCount - 1) : .go(.any)
+                if let variadic = callee.variadic {
+                    t = numIn - 1 < numFixed ? callee.fixed(numIn - 1) : variadic
+                }
+                append(try validateType(final, t))
+            }
         }
 
+        switch callee.body {
+        case .builtin(let b):
+            var argv: [EValue] = []
+            argv.reserveCapacity(numIn)
+            try evaluateArguments { argv.append($0) }
+            var calleeName = ""
+            if b == .call, let first = argNodes.first { calleeName = first.node.goString }
+            return try callReporting(name, callNode) { try b.invoke(argv, calleeName: calleeName) }
+        case .function(let f):
+            var values: [Value] = []
+            values.reserveCapacity(numIn)
+            try evaluateArguments { values.append($0.value) }
+            return .iface(try callReporting(name, callNode) { try f.body(values, self) })
+        case .method(let body):
+            var values: [Value] = []
+            values.reserveCapacity(numIn)
+            try evaluateArguments { values.append($0.value) }
+            return .iface(try callReporting(name, callNode) { try body(values) })
+        }
+    }
+
+    /// Runs a callee's body, reporting its failure as Go's `error calling NAME: …`.
+    @inline(__always)
+    private func callReporting<T>(_ name: String, _ callNode: Node, _ body: () throws -> T) throws -> T {
         do {
-            switch callee.body {
-            case .builtin(let b):
-                var calleeName = ""
-                if b == .call, let first = argNodes.first { calleeName = first.node.goString }
-                return try b.invoke(argv, calleeName: calleeName)
-            case .function(let f):
-                let result = try f.body(argv.map(\.argument), self)
-                return .iface(result)
-            case .method(let body):
-                let result = try body(argv.map(\.argument))
-                return .iface(result)
-            }
+            return try body()
         } catch {
             node = callNode
             throw errorf("error calling \(name): \(Executor.message(of: error))", underlying: error)
