@@ -132,7 +132,10 @@ final class Executor: FunctionContext {
     private var varsBase = 0
     /// Output buffers of finished `include` calls, reused by later ones.
     private var spareBuffers: [[UInt8]] = []
-    private var node: Node? = nil
+    /// The node being evaluated, for error positions. Not retained: every node
+    /// belongs to a tree the set (or the `tpl` overlay) keeps alive during the run,
+    /// and this is assigned at nearly every step.
+    private unowned(unsafe) var node: Node? = nil
     private var tmpl: TemplateTree
     private var depth = 0
     private var includeCounts: [String: Int] = [:]

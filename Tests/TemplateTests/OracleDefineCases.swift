@@ -4,6 +4,10 @@ import Values
 
 extension OracleCase {
     static let oracleDefines: [OracleCase] = [
+        // Variables are scoped per include/template call; nested include output does not leak into the caller's.
+        OracleCase("{{ $x := \"outer\" }}{{ include \"v\" . }}{{ $x }}|{{ range $i, $v := until 2 }}{{ template \"t\" $v }}{{ $i }}{{ include \"t\" $i }}{{ end }}|{{ include \"v\" . | printf \"%q\" }}{{ $x }}", values: .map([:]),
+                   files: [("c/templates/_a.tpl", "{{- define \"v\" }}{{ $x := \"inner\" }}{{ $x }}-{{ include \"w\" $x }}{{ $x }}{{ end }}{{- define \"w\" }}<{{ . }}{{ $x := \"w\" }}{{ $x }}{{ $ }}>{{ end }}{{- define \"t\" }}{{ $i := \"z\" }}<{{ . }}{{ $i }}>{{ end }}")],
+                   .output("inner-<innerwinner>innerouter|<0z>0<0z><1z>1<1z>|\"inner-<innerwinner>inner\"outer")),
         OracleCase("{{ define \"inf\" }}x{{ template \"inf\" . }}{{ end }}{{ template \"inf\" . }}", values: .map([:]),
                    .error("template: c/templates/NOTES.txt:1:31: executing \"inf\" at <{{template \"inf\" .}}>: exceeded maximum template depth (100000)")),
         OracleCase("{{ include \"x\" . }}", values: .map([:]),
