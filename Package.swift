@@ -26,7 +26,7 @@ let package = Package(
 
         // Core layers: Values → Template → Functions → Chart → Engine.
         .target(name: "Values", dependencies: ["CYAML"]),
-        .target(name: "Semver"),
+        .target(name: "Semver", dependencies: ["Values"]),
         .target(name: "Template", dependencies: ["Values"]),
         .target(name: "Functions", dependencies: [
             "Values", "Template", "Semver",

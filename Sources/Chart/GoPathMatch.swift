@@ -1,6 +1,9 @@
+import Values
+
 /// Go's `path.Match` (and `filepath.Match` on Linux): shell patterns with
 /// `*` (no `/`), `?`, `[...]` classes and `\` escapes, matched against the
-/// whole name. Used by `.helmignore` rules.
+/// whole name. Used by `.helmignore` rules. Works on UTF-8 bytes as Go does:
+/// literals compare bytes, `?` and classes consume one rune.
 public enum GoPathMatch {
     /// A syntax error in a pattern (Go's `ErrBadPattern`).
     public struct BadPattern: Error, Sendable, CustomStringConvertible {
@@ -8,18 +11,20 @@ public enum GoPathMatch {
     }
 
     public static func match(_ pattern: String, _ name: String) throws -> Bool {
-        try match(scalars: Array(pattern.unicodeScalars), Array(name.unicodeScalars))
+        try match(bytes: Array(pattern.utf8)[...], Array(name.utf8)[...])
     }
 
-    /// `match` on already decoded scalars (callers matching many names keep the pattern's).
-    static func match(scalars patternScalars: [Unicode.Scalar], _ nameScalars: [Unicode.Scalar]) throws -> Bool {
-        var pattern = patternScalars[...]
-        var name = nameScalars[...]
+    typealias Bytes = ArraySlice<UInt8>
+
+    /// `match` on UTF-8 bytes (callers matching many names keep the pattern's bytes).
+    static func match(bytes patternBytes: Bytes, _ nameBytes: Bytes) throws -> Bool {
+        var pattern = patternBytes
+        var name = nameBytes
         outer: while !pattern.isEmpty {
             let (star, chunk, rest) = scanChunk(pattern)
             pattern = rest
             if star && chunk.isEmpty {
-                return !name.contains("/")
+                return !name.contains(0x2F)
             }
             let (t, ok, err) = matchChunk(chunk, name)
             if ok && (t.isEmpty || !pattern.isEmpty) {
@@ -29,7 +34,7 @@ public enum GoPathMatch {
             if let err { throw err }
             if star {
                 var i = name.startIndex
-                while i < name.endIndex && name[i] != "/" {
+                while i < name.endIndex && name[i] != 0x2F {
                     let (t2, ok2, err2) = matchChunk(chunk, name[(i + 1)...])
                     if ok2 {
                         if pattern.isEmpty && !t2.isEmpty {
@@ -58,12 +63,17 @@ public enum GoPathMatch {
         _ = try match(pattern, "abc")
     }
 
-    typealias Scalars = ArraySlice<Unicode.Scalar>
+    /// Go's `utf8.DecodeRuneInString`: invalid or empty input decodes as U+FFFD of width 1 (0 when empty).
+    private static func decodeRune(_ s: Bytes) -> (rune: UInt32, width: Int) {
+        guard let first = s.first else { return (0xFFFD, 0) }
+        if first < 0x80 { return (UInt32(first), 1) }
+        return GoStrconv.decodeRune(Array(s.prefix(4)), 0)
+    }
 
-    private static func scanChunk(_ pattern: Scalars) -> (Bool, Scalars, Scalars) {
+    private static func scanChunk(_ pattern: Bytes) -> (Bool, Bytes, Bytes) {
         var p = pattern
         var star = false
-        while p.first == "*" {
+        while p.first == 0x2A {
             p = p.dropFirst()
             star = true
         }
@@ -71,11 +81,11 @@ public enum GoPathMatch {
         var i = p.startIndex
         scan: while i < p.endIndex {
             switch p[i] {
-            case "\\":
+            case 0x5C:
                 if i + 1 < p.endIndex { i += 1 }
-            case "[": inRange = true
-            case "]": inRange = false
-            case "*": if !inRange { break scan }
+            case 0x5B: inRange = true
+            case 0x5D: inRange = false
+            case 0x2A: if !inRange { break scan }
             default: break
             }
             i += 1
@@ -83,63 +93,62 @@ public enum GoPathMatch {
         return (star, p[p.startIndex..<i], p[i...])
     }
 
-    private static func matchChunk(_ chunkIn: Scalars, _ sIn: Scalars) -> (Scalars, Bool, BadPattern?) {
+    private static func matchChunk(_ chunkIn: Bytes, _ sIn: Bytes) -> (Bytes, Bool, BadPattern?) {
         var chunk = chunkIn
         var s = sIn
         var failed = false
-        while !chunk.isEmpty {
+        while let c = chunk.first {
             if !failed && s.isEmpty { failed = true }
-            switch chunk.first! {
-            case "[":
-                var r: Unicode.Scalar = "\0"
-                var haveRune = false
+            switch c {
+            case 0x5B:
+                var r: UInt32 = 0
                 if !failed {
-                    r = s.first!
-                    haveRune = true
-                    s = s.dropFirst()
+                    let (rune, width) = decodeRune(s)
+                    r = rune
+                    s = s.dropFirst(width)
                 }
                 chunk = chunk.dropFirst()
                 var negated = false
-                if chunk.first == "^" {
+                if chunk.first == 0x5E {
                     negated = true
                     chunk = chunk.dropFirst()
                 }
                 var matched = false
                 var ranges = 0
                 while true {
-                    if chunk.first == "]" && ranges > 0 {
+                    if chunk.first == 0x5D && ranges > 0 {
                         chunk = chunk.dropFirst()
                         break
                     }
                     guard let (lo, afterLo) = escaped(chunk) else { return ([], false, BadPattern()) }
                     chunk = afterLo
                     var hi = lo
-                    if chunk.first == "-" {
+                    if chunk.first == 0x2D {
                         guard let (h, afterHi) = escaped(chunk.dropFirst()) else { return ([], false, BadPattern()) }
                         hi = h
                         chunk = afterHi
                     }
-                    if haveRune && lo.value <= r.value && r.value <= hi.value { matched = true }
+                    if lo <= r && r <= hi { matched = true }
                     ranges += 1
                 }
                 if matched == negated { failed = true }
-            case "?":
+            case 0x3F:
                 if !failed {
-                    if s.first == "/" { failed = true }
-                    s = s.dropFirst()
+                    if s.first == 0x2F { failed = true }
+                    s = s.dropFirst(decodeRune(s).width)
                 }
                 chunk = chunk.dropFirst()
-            case "\\":
+            case 0x5C:
                 chunk = chunk.dropFirst()
-                if chunk.isEmpty { return ([], false, BadPattern()) }
+                guard let escapedByte = chunk.first else { return ([], false, BadPattern()) }
                 if !failed {
-                    if chunk.first != s.first { failed = true }
+                    if escapedByte != s.first { failed = true }
                     s = s.dropFirst()
                 }
                 chunk = chunk.dropFirst()
             default:
                 if !failed {
-                    if chunk.first != s.first { failed = true }
+                    if c != s.first { failed = true }
                     s = s.dropFirst()
                 }
                 chunk = chunk.dropFirst()
@@ -150,15 +159,16 @@ public enum GoPathMatch {
     }
 
     /// Go's `getEsc`: one possibly escaped rune of a class; nil on a bad pattern.
-    private static func escaped(_ chunkIn: Scalars) -> (Unicode.Scalar, Scalars)? {
+    private static func escaped(_ chunkIn: Bytes) -> (UInt32, Bytes)? {
         var chunk = chunkIn
-        guard let first = chunk.first, first != "-", first != "]" else { return nil }
-        if first == "\\" {
+        guard let first = chunk.first, first != 0x2D, first != 0x5D else { return nil }
+        if first == 0x5C {
             chunk = chunk.dropFirst()
             if chunk.isEmpty { return nil }
         }
-        let r = chunk.first!
-        let rest = chunk.dropFirst()
+        let (r, width) = decodeRune(chunk)
+        if r == 0xFFFD && width == 1 { return nil }
+        let rest = chunk.dropFirst(width)
         if rest.isEmpty { return nil }
         return (r, rest)
     }

@@ -8,7 +8,7 @@ public struct HelmIgnore: Sendable {
     struct Pattern: Sendable {
         var raw: String
         var glob: String
-        var globScalars: [Unicode.Scalar]
+        var globBytes: [UInt8]
         var negate: Bool
         var mustBeDirectory: Bool
         /// Matches the base name only (pattern has no `/`).
@@ -70,23 +70,22 @@ public struct HelmIgnore: Sendable {
         } else if !rule.contains("/") {
             baseNameOnly = true
         }
-        patterns.append(Pattern(raw: raw, glob: rule, globScalars: Array(rule.unicodeScalars), negate: negate, mustBeDirectory: mustBeDirectory, baseNameOnly: baseNameOnly))
+        patterns.append(Pattern(raw: raw, glob: rule, globBytes: Array(rule.utf8), negate: negate, mustBeDirectory: mustBeDirectory, baseNameOnly: baseNameOnly))
     }
 
     /// Whether the chart-relative path (`/`-separated) should be skipped.
     public func ignores(_ path: String, isDirectory: Bool) -> Bool {
-        if path.isEmpty || path == "." || path == "./" { return false }
-        let pathScalars = Array(path.unicodeScalars)
-        var baseScalars: [Unicode.Scalar]? = nil
+        ignores(path: Array(path.utf8), isDirectory: isDirectory)
+    }
+
+    /// `ignores` on the path's UTF-8 bytes.
+    func ignores(path: [UInt8], isDirectory: Bool) -> Bool {
+        if path.isEmpty || path == [0x2E] || path == [0x2E, 0x2F] { return false }
+        let whole = path[...]
+        let base = Self.baseName(path)
         for p in patterns {
-            let subject: [Unicode.Scalar]
-            if p.baseNameOnly {
-                if baseScalars == nil { baseScalars = Array(goPathBase(path).unicodeScalars) }
-                subject = baseScalars ?? []
-            } else {
-                subject = pathScalars
-            }
-            let matched = (try? GoPathMatch.match(scalars: p.globScalars, subject)) ?? false
+            let subject = p.baseNameOnly ? base : whole
+            let matched = (try? GoPathMatch.match(bytes: p.globBytes[...], subject)) ?? false
             if p.negate {
                 if p.mustBeDirectory && !isDirectory { return true }
                 if !matched { return true }
@@ -97,15 +96,31 @@ public struct HelmIgnore: Sendable {
         }
         return false
     }
+
+    /// Go's `filepath.Base` of a non-empty slash path, as bytes.
+    static func baseName(_ path: [UInt8]) -> ArraySlice<UInt8> {
+        var end = path.count
+        while end > 1 && path[end - 1] == 0x2F { end -= 1 }
+        if end == 1 && path[0] == 0x2F { return path[0..<1] }
+        var start = end
+        while start > 0 && path[start - 1] != 0x2F { start -= 1 }
+        return path[start..<end]
+    }
 }
 
 extension String {
-    /// Go's `strings.TrimSpace` for ASCII whitespace.
+    /// Go's `strings.TrimSpace` (Unicode white space).
     func trimmingGoSpace() -> String {
-        let ws: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}"]
+        func isSpace(_ c: Unicode.Scalar) -> Bool {
+            switch c.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0xA0, 0x1680, 0x2000...0x200A,
+                 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+            default: return false
+            }
+        }
         var scalars = Substring(self).unicodeScalars[...]
-        while let f = scalars.first, ws.contains(f) { scalars = scalars.dropFirst() }
-        while let l = scalars.last, ws.contains(l) { scalars = scalars.dropLast() }
+        while let f = scalars.first, isSpace(f) { scalars = scalars.dropFirst() }
+        while let l = scalars.last, isSpace(l) { scalars = scalars.dropLast() }
         return String(String.UnicodeScalarView(scalars))
     }
 }

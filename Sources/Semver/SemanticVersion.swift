@@ -1,5 +1,3 @@
-import Foundation
-
 /// Errors from version and constraint parsing, with Masterminds/semver's messages.
 public struct SemverError: Error, CustomStringConvertible, Sendable, Equatable {
     public let message: String

@@ -1,11 +1,33 @@
-import Foundation
+import Values
 
 /// A Masterminds/semver v3 constraint set: `||`-separated groups of
 /// comma/space-separated comparisons (`=`, `!=`, `>`, `<`, `>=`, `<=`, `~`,
 /// `~>`, `^`), `x`/`*` wildcards and hyphen ranges (`1.2 - 1.4`).
 public struct VersionConstraint: Sendable, CustomStringConvertible {
+    enum Operator: Sendable {
+        case tildeOrEqual, notEqual, greater, less, greaterOrEqual, lessOrEqual, tilde, caret
+
+        /// The operator spelled by `text`, nil when semver has no such operator.
+        init?(_ text: ArraySlice<UInt8>) {
+            var it = text.makeIterator()
+            let a = it.next(), b = it.next()
+            guard it.next() == nil else { return nil }
+            switch (a, b) {
+            case (nil, _), (0x3D, nil): self = .tildeOrEqual           // "" "="
+            case (0x21, 0x3D): self = .notEqual                        // "!="
+            case (0x3E, nil): self = .greater                          // ">"
+            case (0x3C, nil): self = .less                             // "<"
+            case (0x3E, 0x3D), (0x3D, 0x3E): self = .greaterOrEqual    // ">=" "=>"
+            case (0x3C, 0x3D), (0x3D, 0x3C): self = .lessOrEqual       // "<=" "=<"
+            case (0x7E, nil), (0x7E, 0x3E): self = .tilde              // "~" "~>"
+            case (0x5E, nil): self = .caret                            // "^"
+            default: return nil
+            }
+        }
+    }
+
     struct Comparison: Sendable {
-        let op: String
+        let op: Operator
         let version: SemanticVersion
         let orig: String
         let minorDirty: Bool
@@ -14,85 +36,78 @@ public struct VersionConstraint: Sendable, CustomStringConvertible {
     }
 
     let groups: [[Comparison]]
+    /// Per group: some comparison names a pre-release, so pre-release versions may match it.
+    let groupIncludesPrerelease: [Bool]
     /// The text the constraint was parsed from.
     public let text: String
 
-    static let cv = #"v?([0-9|x|X|\*]+)(\.[0-9|x|X|\*]+)?(\.[0-9|x|X|\*]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?"#
-    static let ops = #"=||!=|>|<|>=|=>|<=|=<|~|~>|\^"#
-    // The patterns are constants known to compile.
-    nonisolated(unsafe) static let constraintRegex = try! NSRegularExpression(pattern: #"^\s*("# + ops + #")\s*("# + cv + #")\s*$"#)
-    nonisolated(unsafe) static let rangeRegex = try! NSRegularExpression(pattern: #"\s*("# + cv + #")\s+-\s+("# + cv + #")\s*"#)
-    nonisolated(unsafe) static let findRegex = try! NSRegularExpression(pattern: "(" + ops + #")\s*("# + cv + ")")
-    nonisolated(unsafe) static let validRegex = try! NSRegularExpression(
-        pattern: #"^(\s*("# + ops + #")\s*("# + cv + #")\s*)((?:\s+|,\s*)("# + ops + #")\s*("# + cv + #")\s*)*$"#)
+    /// `semver.MaxConstraintLen` (bytes) and `semver.MaxConstraintGroups`.
+    static let maxLength = 512
+    static let maxGroups = 32
 
     public var description: String { text }
 
-    /// `semver.NewConstraint`.
+    /// `semver.NewConstraint`, with its error messages.
     public init(parsing constraint: String) throws {
         text = constraint
-        let rewritten = Self.rewriteRanges(constraint)
+        let bytes = Array(constraint.utf8)
+        guard bytes.count <= Self.maxLength else {
+            throw SemverError("constraint string is too long (max \(Self.maxLength) bytes)")
+        }
+        let parts = ConstraintScanner.splitAlternatives(ConstraintScanner.rewriteRanges(bytes))
+        guard parts.count <= Self.maxGroups else {
+            throw SemverError("too many constraint groups (max \(Self.maxGroups))")
+        }
         var groups: [[Comparison]] = []
-        for part in rewritten.components(separatedBy: "||") {
-            let r = NSRange(part.startIndex..., in: part)
-            guard Self.validRegex.firstMatch(in: part, range: r) != nil else {
-                throw SemverError("improper constraint: \(Self.quoted(part))")
+        groups.reserveCapacity(parts.count)
+        for part in parts {
+            let b = Array(part)
+            guard let matches = ConstraintScanner.comparisons(b) else {
+                throw SemverError("improper constraint: " + GoStrconv.quote(String(decoding: b, as: UTF8.self)))
             }
-            var found = Self.findRegex.matches(in: part, range: r).compactMap { Range($0.range, in: part).map { String(part[$0]) } }
-            if found.isEmpty { found = [part] }
-            groups.append(try found.map(Self.parseComparison))
+            groups.append(try matches.map { try Self.comparison($0, in: b) })
         }
         self.groups = groups
+        groupIncludesPrerelease = groups.map { $0.contains { !$0.version.prerelease.isEmpty } }
     }
 
-    static func rewriteRanges(_ s: String) -> String {
-        let matches = rangeRegex.matches(in: s, range: NSRange(s.startIndex..., in: s))
-        var out = s
-        for m in matches {
-            guard let whole = Range(m.range, in: s), let a = Range(m.range(at: 1), in: s), let b = Range(m.range(at: 11), in: s) else { continue }
-            let replacement = ">= \(s[a]), <= \(s[b])"
-            if let r = out.range(of: String(s[whole])) { out.replaceSubrange(r, with: replacement) }
-        }
-        return out
+    static func isX(_ b: ArraySlice<UInt8>) -> Bool {
+        b.count == 1 && (b.first == 0x78 || b.first == 0x58 || b.first == 0x2A)
     }
 
-    /// Go's `%q` for the ASCII text of constraints.
-    static func quoted(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
-    static func isX(_ s: String) -> Bool { s == "x" || s == "X" || s == "*" }
-
-    static func parseComparison(_ c: String) throws -> Comparison {
-        guard !c.isEmpty else {
-            return Comparison(op: "", version: SemanticVersion(major: 0, minor: 0, patch: 0), orig: "", minorDirty: false, patchDirty: false, dirty: true)
-        }
-        guard let m = constraintRegex.firstMatch(in: c, range: NSRange(c.startIndex..., in: c)) else {
-            throw SemverError("improper constraint: \(quoted(c))")
-        }
-        func g(_ i: Int) -> String { Range(m.range(at: i), in: c).map { String(c[$0]) } ?? "" }
-        var ver = g(2)
+    /// `parseConstraint`: wildcards and missing parts make the comparison
+    /// "dirty" and are read as zero.
+    static func comparison(_ m: ConstraintScanner.ComparisonMatch, in b: [UInt8]) throws -> Comparison {
+        guard let op = Operator(b[m.op]) else { throw SemverError("improper constraint: " + GoStrconv.quote(String(decoding: b, as: UTF8.self))) }
+        let v = m.version
+        let major = b[v.major], minor = b[v.minor], patch = b[v.patch], pre = b[v.prerelease]
+        var ver: [UInt8]
         var minorDirty = false, patchDirty = false, dirty = false
-        if isX(g(3)) || g(3).isEmpty {
-            ver = "0.0.0" + g(6); dirty = true
-        } else if isX(String(g(4).dropFirst())) || g(4).isEmpty {
+        if isX(major) {
+            ver = Array("0.0.0".utf8) + pre
+            dirty = true
+        } else if minor.isEmpty || isX(minor.dropFirst()) {
+            ver = Array(major) + Array(".0.0".utf8) + pre
             minorDirty = true; dirty = true
-            ver = g(3) + ".0.0" + g(6)
-        } else if isX(String(g(5).dropFirst())) || g(5).isEmpty {
-            dirty = true; patchDirty = true
-            ver = g(3) + g(4) + ".0" + g(6)
+        } else if patch.isEmpty || isX(patch.dropFirst()) {
+            ver = Array(major) + Array(minor) + Array(".0".utf8) + pre
+            patchDirty = true; dirty = true
+        } else {
+            ver = Array(b[v.range])
         }
-        guard let version = try? SemanticVersion(parsing: ver) else { throw SemverError("constraint Parser Error") }
-        return Comparison(op: g(1), version: version, orig: g(2), minorDirty: minorDirty, patchDirty: patchDirty, dirty: dirty)
+        guard let version = try? SemanticVersion(parsing: String(decoding: ver, as: UTF8.self)) else {
+            throw SemverError("constraint parser error")
+        }
+        return Comparison(op: op, version: version, orig: String(decoding: b[v.range], as: UTF8.self),
+                          minorDirty: minorDirty, patchDirty: patchDirty, dirty: dirty)
     }
 
     /// `Constraints.Check`: true when any `||` group accepts `v`. A
     /// pre-release version only matches a group in which some comparison
     /// names a pre-release.
     public func isSatisfied(by v: SemanticVersion) -> Bool {
-        groups.contains { group in
-            let includePre = group.contains { !$0.version.prerelease.isEmpty }
-            return group.allSatisfy { Self.check(v, $0, includePre: includePre) }
+        groups.indices.contains { g in
+            groups[g].allSatisfy { Self.check(v, $0, includePre: groupIncludesPrerelease[g]) }
         }
     }
 
@@ -100,10 +115,10 @@ public struct VersionConstraint: Sendable, CustomStringConvertible {
         if !v.prerelease.isEmpty && !includePre { return false }
         let con = c.version
         switch c.op {
-        case "", "=":
+        case .tildeOrEqual:
             if c.dirty { return tilde(v, c) }
             return v == con
-        case "!=":
+        case .notEqual:
             if c.dirty {
                 if con.major != v.major { return true }
                 if con.minor != v.minor && !c.minorDirty { return true }
@@ -117,29 +132,28 @@ public struct VersionConstraint: Sendable, CustomStringConvertible {
                 }
             }
             return v != con
-        case ">":
+        case .greater:
             if !c.dirty { return v.compare(con) == 1 }
             if v.major > con.major { return true }
             if v.major < con.major { return false }
             if c.minorDirty { return false }
             if c.patchDirty { return v.minor > con.minor }
             return v.compare(con) == 1
-        case "<": return v.compare(con) < 0
-        case ">=", "=>": return v.compare(con) >= 0
-        case "<=", "=<":
+        case .less: return v.compare(con) < 0
+        case .greaterOrEqual: return v.compare(con) >= 0
+        case .lessOrEqual:
             if !c.dirty { return v.compare(con) <= 0 }
             if v.major > con.major { return false }
             if v.major == con.major && v.minor > con.minor && !c.minorDirty { return false }
             return true
-        case "~", "~>": return tilde(v, c)
-        case "^":
+        case .tilde: return tilde(v, c)
+        case .caret:
             if v < con { return false }
             if con.major > 0 || c.minorDirty { return v.major == con.major }
             if con.major == 0 && v.major > 0 { return false }
             if con.minor > 0 || c.patchDirty { return v.minor == con.minor }
             if con.minor == 0 && v.minor > 0 { return false }
             return con.patch == v.patch
-        default: return false
         }
     }
 

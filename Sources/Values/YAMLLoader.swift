@@ -87,9 +87,15 @@ struct YAMLEventLoader {
     let file: String
     let firstOnly: Bool
 
-    private enum Frame {
-        case sequence(items: [Value], anchor: String?, count: Int)
-        case mapping(entries: [String: Value], pendingKey: PendingKey?, anchor: String?, count: Int, mark: yaml_mark_t)
+    /// An open sequence or mapping, mutated in place on the stack (no copy per child).
+    private struct Frame {
+        var isMapping: Bool
+        var items: [Value] = []
+        var entries: [String: Value] = [:]
+        var pendingKey: PendingKey? = nil
+        var anchor: String?
+        /// `decodeCount` when the collection started (its node count for aliases).
+        var count: Int
     }
     private enum PendingKey {
         case key(String)
@@ -207,7 +213,7 @@ struct YAMLEventLoader {
             let tag = cString(s.tag) ?? ""
             let plain = s.style == YAML_PLAIN_SCALAR_STYLE
             try countNode(event.start_mark)
-            if case .mapping(_, nil, _, _, _) = stack.last {
+            if expectsKey {
                 let key = try scalarKey(text, tag: tag, plain: plain, implicit: s.plain_implicit == 1, mark: event.start_mark)
                 if let a = cString(s.anchor) {
                     anchors[a] = Anchored(value: try scalarValue(text, tag: tag, implicit: s.plain_implicit == 1, mark: event.start_mark), nodes: 1, isMapping: false)
@@ -227,7 +233,7 @@ struct YAMLEventLoader {
                 throw error("unknown anchor '\(name)' referenced", event.start_mark)
             }
             try countNode(event.start_mark, nodes: 1 + target.nodes, aliased: target.nodes)
-            if case .mapping(_, nil, _, _, _) = stack.last {
+            if expectsKey {
                 switch target.value {
                 case .map, .list:
                     setPendingKey(.invalid("invalid map key"))
@@ -244,28 +250,21 @@ struct YAMLEventLoader {
             let anchor = cString(event.data.sequence_start.anchor)
             if let anchor { openAnchors.insert(anchor) }
             markCollectionKey()
-            stack.append(.sequence(items: [], anchor: anchor, count: decodeCount))
+            stack.append(Frame(isMapping: false, anchor: anchor, count: decodeCount))
         case YAML_MAPPING_START_EVENT:
             try countNode(event.start_mark)
             let anchor = cString(event.data.mapping_start.anchor)
             if let anchor { openAnchors.insert(anchor) }
             markCollectionKey()
-            stack.append(.mapping(entries: [:], pendingKey: nil, anchor: anchor, count: decodeCount, mark: event.start_mark))
+            stack.append(Frame(isMapping: true, anchor: anchor, count: decodeCount))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let top = stack.popLast() else { return }
-            let value: Value
-            let anchor: String?
-            let start: Int
-            var isMapping = false
-            switch top {
-            case let .sequence(items, a, c): value = .list(items); anchor = a; start = c
-            case let .mapping(entries, _, a, c, _): value = .map(entries); anchor = a; start = c; isMapping = true
-            }
-            if let anchor {
+            let value: Value = top.isMapping ? .map(ValueMap(top.entries)) : .list(top.items)
+            if let anchor = top.anchor {
                 openAnchors.remove(anchor)
-                anchors[anchor] = Anchored(value: value, nodes: decodeCount - start + 1, isMapping: isMapping)
+                anchors[anchor] = Anchored(value: value, nodes: decodeCount - top.count + 1, isMapping: top.isMapping)
             }
-            try add(value, mark: event.start_mark, isMappingNode: isMapping)
+            try add(value, mark: event.start_mark, isMappingNode: top.isMapping)
         default:
             break
         }
@@ -273,59 +272,63 @@ struct YAMLEventLoader {
 
     /// A collection used as a key: go-yaml decodes it, then fails on the hash.
     private mutating func markCollectionKey() {
-        if case .mapping(_, nil, _, _, _) = stack.last {
+        if expectsKey {
             setPendingKey(.invalid("invalid map key"))
         }
     }
 
+    /// The innermost open collection is a mapping waiting for its next key.
+    private var expectsKey: Bool {
+        guard let top = stack.indices.last, stack[top].isMapping, case .none = stack[top].pendingKey else { return false }
+        return true
+    }
+
     private mutating func setPendingKey(_ key: PendingKey) {
-        guard case let .mapping(entries, _, a, c, m) = stack.popLast() else { return }
-        stack.append(.mapping(entries: entries, pendingKey: key, anchor: a, count: c, mark: m))
+        guard let top = stack.indices.last, stack[top].isMapping else { return }
+        stack[top].pendingKey = key
     }
 
     private mutating func add(_ value: Value, mark: yaml_mark_t, isMappingNode: Bool = false, aliasMapping: Bool = false, extraNodes: Int = 0) throws(ValuesError) {
-        guard let top = stack.popLast() else {
+        guard let top = stack.indices.last else {
             documents.append(try jsonCheck(value, mark: mark))
             return
         }
-        switch top {
-        case .sequence(var items, let a, let c):
-            items.append(value)
-            stack.append(.sequence(items: items, anchor: a, count: c))
-        case .mapping(var entries, let key, let a, let c, let m):
-            switch key {
-            case .none:
-                // a collection key just finished: it was marked invalid on start
-                stack.append(.mapping(entries: entries, pendingKey: .invalid("invalid map key"), anchor: a, count: c, mark: m))
-                return
-            case .invalid(let msg)?:
-                throw error(msg, mark)
-            case let .unsupported(type, key, keyMark)?:
-                var e = error("", keyMark)
-                e.message = "error converting YAML to JSON: unsupported map key of type: \(type), key: \(key), value: \(Self.goSharpV(value))"
-                throw e
-            case .merge?:
-                if extraNodes > 0 && !aliasMapping {
-                    throw error("map merge requires map or sequence of maps as the value", mark)
-                }
-                switch value {
-                case .map(let merged):
-                    for (k, v) in merged { entries[k] = v }
-                case .list(let list, _):
-                    for item in list.reversed() {
-                        guard case .map(let merged) = item else {
-                            throw error("map merge requires map or sequence of maps as the value", mark)
-                        }
-                        for (k, v) in merged { entries[k] = v }
-                    }
-                default:
-                    throw error("map merge requires map or sequence of maps as the value", mark)
-                }
-            case .key(let k)?:
-                entries[k] = value
-            }
-            stack.append(.mapping(entries: entries, pendingKey: nil, anchor: a, count: c, mark: m))
+        guard stack[top].isMapping else {
+            stack[top].items.append(value)
+            return
         }
+        switch stack[top].pendingKey {
+        case .none:
+            // a collection key just finished: it was marked invalid on start
+            stack[top].pendingKey = .invalid("invalid map key")
+            return
+        case .invalid(let msg)?:
+            throw error(msg, mark)
+        case let .unsupported(type, key, keyMark)?:
+            var e = error("", keyMark)
+            e.message = "error converting YAML to JSON: unsupported map key of type: \(type), key: \(key), value: \(Self.goSharpV(value))"
+            throw e
+        case .merge?:
+            if extraNodes > 0 && !aliasMapping {
+                throw error("map merge requires map or sequence of maps as the value", mark)
+            }
+            switch value {
+            case .map(let merged):
+                for (k, v) in merged.dictionary { stack[top].entries[k] = v }
+            case .list(let list, _):
+                for item in list.reversed() {
+                    guard case .map(let merged) = item else {
+                        throw error("map merge requires map or sequence of maps as the value", mark)
+                    }
+                    for (k, v) in merged.dictionary { stack[top].entries[k] = v }
+                }
+            default:
+                throw error("map merge requires map or sequence of maps as the value", mark)
+            }
+        case .key(let k)?:
+            stack[top].entries[k] = value
+        }
+        stack[top].pendingKey = nil
     }
 
     /// The JSON step of sigs.k8s.io/yaml: NaN and infinities cannot be encoded.

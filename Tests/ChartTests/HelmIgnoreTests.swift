@@ -38,6 +38,26 @@ import Testing
         #expect(rules.ignores(path, isDirectory: isDirectory) == ignored)
     }
 
+    /// `?` and classes take one rune (not one byte) of a UTF-8 name; expected
+    /// from helm-oracle rendering a chart whose templates have these names.
+    static let runeCases: [(String, String, Bool)] = [
+        ("?.yaml", "templates/ä.yaml", true),
+        ("?.yaml", "templates/ab.yaml", false),
+        ("[ü-ÿ]1.yaml", "templates/ü1.yaml", true),
+        ("\\é3.yaml", "templates/é3.yaml", true),
+        ("x-?.yaml", "templates/x-日.yaml", true),
+        ("keep-[a-z].yaml", "templates/keep-ü.yaml", false),
+        ("[^a-p].yaml", "templates/q.yaml", true),
+        ("[^a-p].yaml", "templates/plain.yaml", false),
+    ]
+
+    @Test func runesInNames() throws {
+        for (pattern, path, ignored) in Self.runeCases {
+            let rules = try HelmIgnore(parsing: pattern)
+            #expect(rules.ignores(path, isDirectory: false) == ignored, "\(pattern) on \(path)")
+        }
+    }
+
     @Test(arguments: ["foo/**/bar", "[z-"])
     func invalidPatternsFail(pattern: String) {
         #expect(throws: ChartError.self) { try HelmIgnore(parsing: pattern) }

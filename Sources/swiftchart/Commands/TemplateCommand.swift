@@ -1,7 +1,6 @@
 import ArgumentParser
 import Chart
 import Engine
-import Foundation
 import Release
 
 /// `swiftchart template [NAME] CHART`: render a chart locally, as `helm template`.
@@ -62,8 +61,8 @@ struct TemplateCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let output = try render()
-            FileHandle.standardOutput.write(output.data(using: .utf8) ?? Data())
+            var output = try render()
+            StandardOutput.emit(&output)
         } catch {
             ErrorReporter.report(error)
             throw ExitCode(1)
