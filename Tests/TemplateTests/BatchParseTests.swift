@@ -14,13 +14,13 @@ import Values
 
     private static func outcome(_ parse: (inout TemplateSet) throws -> Void) -> Outcome {
         var set = TemplateSet(functions: testFunctions)
-        var error: String?
-        do { try parse(&set) } catch { error = "\(error)" }
+        var failure: String?
+        do { try parse(&set) } catch { failure = "\(error)" }
         var rendered: [String: String] = [:]
         for name in set.templateNames {
             rendered[name] = (try? set.execute(name: name, data: .map(["v": .string("x")]))) ?? "<failed>"
         }
-        return Outcome(error: error, rendered: rendered)
+        return Outcome(error: failure, rendered: rendered)
     }
 
     private static func files(_ texts: [(String, String)]) -> [(name: String, bytes: [UInt8])] {
