@@ -43,13 +43,10 @@ struct TemplateRenderer {
         let order = Self.parseOrdered(Array(templates.keys))
         var set = TemplateSet(functions: Functions.standard(options: options.functionOptions),
                               options: TemplateOptions(missingKey: options.strict ? .error : .zero))
-        for name in order {
-            guard let t = templates[name] else { continue }
-            do {
-                try set.parse(name: name, bytes: t.bytes)
-            } catch let e as TemplateError {
-                throw HelmErrorCleanup.parseError(e, file: name, source: t.text)
-            }
+        do {
+            try set.parse(files: order.compactMap { name in templates[name].map { (name, $0.bytes) } })
+        } catch let e as TemplateError {
+            throw HelmErrorCleanup.parseError(e, file: e.file, source: templates[e.file]?.text ?? "")
         }
         var rendered: [String: String] = [:]
         for name in order where !baseName(name).hasPrefix("_") {

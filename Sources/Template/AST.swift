@@ -25,9 +25,13 @@ final class SourceText: Sendable {
 
 /// A parse-tree node: position in its source and Go's `String()` rendering.
 /// Nodes are immutable once the parser returns them.
+///
+/// Nodes are only reachable through the `TemplateTree` they were parsed
+/// into, which holds their `SourceText` strongly; so a node does not retain
+/// it (a retain and a release per node saved on every parse and teardown).
 class Node: @unchecked Sendable {
     let pos: Int
-    let source: SourceText
+    unowned(unsafe) let source: SourceText
 
     init(pos: Int, source: SourceText) {
         self.pos = pos
@@ -44,7 +48,11 @@ class Node: @unchecked Sendable {
 }
 
 final class ListNode: Node, @unchecked Sendable {
-    var nodes: [ItemNode] = []
+    let nodes: [ItemNode]
+    init(pos: Int, source: SourceText, nodes: [ItemNode]) {
+        self.nodes = nodes
+        super.init(pos: pos, source: source)
+    }
     override func write(_ s: inout String) { for n in nodes { n.node.write(&s) } }
 }
 
@@ -68,9 +76,15 @@ final class CommentNode: Node, @unchecked Sendable {
 }
 
 final class PipeNode: Node, @unchecked Sendable {
-    var isAssign = false
-    var decl: [VariableNode] = []
-    var cmds: [CommandNode] = []
+    let isAssign: Bool
+    let decl: [VariableNode]
+    let cmds: [CommandNode]
+    init(pos: Int, source: SourceText, isAssign: Bool, decl: [VariableNode], cmds: [CommandNode]) {
+        self.isAssign = isAssign
+        self.decl = decl
+        self.cmds = cmds
+        super.init(pos: pos, source: source)
+    }
     override func write(_ s: inout String) {
         if !decl.isEmpty {
             for (i, v) in decl.enumerated() {
@@ -100,7 +114,11 @@ final class ActionNode: Node, @unchecked Sendable {
 }
 
 final class CommandNode: Node, @unchecked Sendable {
-    var args: [Operand] = []
+    let args: [Operand]
+    init(pos: Int, source: SourceText, args: [Operand]) {
+        self.args = args
+        super.init(pos: pos, source: source)
+    }
     override func write(_ s: inout String) {
         for (i, a) in args.enumerated() {
             if i > 0 { s += " " }
@@ -145,9 +163,10 @@ final class FieldNode: Node, @unchecked Sendable {
 
 final class ChainNode: Node, @unchecked Sendable {
     let operand: Operand
-    var fields: [String] = []
-    init(pos: Int, source: SourceText, operand: Operand) {
+    let fields: [String]
+    init(pos: Int, source: SourceText, operand: Operand, fields: [String]) {
         self.operand = operand
+        self.fields = fields
         super.init(pos: pos, source: source)
     }
     override func write(_ s: inout String) {

@@ -31,11 +31,34 @@ public enum LargeStack {
 
     public static var onLargeStack: Bool { pthread_getspecific(workerKey) != nil }
 
-    public static func run<T>(_ work: @escaping () throws -> T) throws -> T {
-        if onLargeStack { return try work() }
-        let box = ResultBox<T>()
-        let job = Job { box.result = Result { try work() } }
-        let unmanaged = Unmanaged.passRetained(job)
+    /// Runs `work(0)`, …, `work(count - 1)` at the same time, each on a
+    /// large-stack thread (`work(0)` on the calling thread when it is one),
+    /// and returns when all have finished. A thread that cannot be started
+    /// runs its part on the calling thread afterwards.
+    static func concurrently(_ count: Int, _ work: @escaping @Sendable (Int) -> Void) {
+        var started: [(pthread_t, Unmanaged<Job>)] = []
+        var notStarted: [Int] = []
+        for k in 1..<max(count, 1) {
+            let unmanaged = Unmanaged.passRetained(Job { work(k) })
+            if let thread = start(unmanaged) {
+                started.append((thread, unmanaged))
+            } else {
+                unmanaged.release()
+                notStarted.append(k)
+            }
+        }
+        _ = try? run {
+            work(0)
+            for k in notStarted { work(k) }
+        }
+        for (thread, unmanaged) in started {
+            pthread_join(thread, nil)
+            unmanaged.release()
+        }
+    }
+
+    /// Starts a large-stack thread running `job` (retained by the caller until joined).
+    private static func start(_ job: Unmanaged<Job>) -> pthread_t? {
         var attr = pthread_attr_t()
         pthread_attr_init(&attr)
         defer { pthread_attr_destroy(&attr) }
@@ -54,16 +77,20 @@ public enum LargeStack {
             pthread_setspecific(LargeStack.workerKey, ptr)
             Unmanaged<Job>.fromOpaque(ptr).takeUnretainedValue().body()
             return nil
-        }, unmanaged.toOpaque())
-        if rc != 0 {
+        }, job.toOpaque())
+        guard rc == 0 else { return nil }
+        return thread
+    }
+
+    public static func run<T>(_ work: @escaping () throws -> T) throws -> T {
+        if onLargeStack { return try work() }
+        let box = ResultBox<T>()
+        let unmanaged = Unmanaged.passRetained(Job { box.result = Result { try work() } })
+        guard let thread = start(unmanaged) else {
             unmanaged.release()
             return try work()
         }
-        #if canImport(Glibc)
         pthread_join(thread, nil)
-        #else
-        if let thread { pthread_join(thread, nil) }
-        #endif
         unmanaged.release()
         guard let result = box.result else { return try work() }
         return try result.get()

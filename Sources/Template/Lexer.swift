@@ -11,16 +11,19 @@ enum TokenType: Int, Sendable {
 }
 
 /// One lexed item: a byte range of the input (an `.error` token's message is the lexer's `errorMessage`).
+/// Its line (Go's `item.line`) is always the line of `pos`, so it is computed
+/// from the text when an error message needs it, not tracked while lexing.
 struct Token: Sendable {
     var type: TokenType
     var pos: Int
     var end: Int
-    var line: Int
 }
 
 /// Go's template lexer, run on UTF-8 bytes and pulled one token at a time.
+/// `input` points into `bytes`, which the caller keeps alive while lexing.
 struct Lexer {
-    let input: [UInt8]
+    let bytes: [UInt8]
+    let input: UnsafeBufferPointer<UInt8>
     let leftDelim: [UInt8]
     let rightDelim: [UInt8]
     var breakOK = true
@@ -30,22 +33,36 @@ struct Lexer {
     private var atEOF = false
     private var lastWidth = 0
     private var parenDepth = 0
-    private var line = 1
-    private var startLine = 1
-    private var item = Token(type: .eof, pos: 0, end: 0, line: 1)
+    private var item = Token(type: .eof, pos: 0, end: 0)
     private var insideAction = false
+    /// Delimiters are `{{` and `}}` (fast paths).
+    private let standardLeft: Bool
+    private let standardRight: Bool
 
     private enum State { case text, leftDelim, comment, rightDelim, insideAction, space, identifier, field, variable, char, number, quote, rawQuote }
 
-    init(input: [UInt8], leftDelim: [UInt8], rightDelim: [UInt8]) {
+    init(bytes: [UInt8], input: UnsafeBufferPointer<UInt8>, leftDelim: [UInt8], rightDelim: [UInt8]) {
+        self.bytes = bytes
         self.input = input
         self.leftDelim = leftDelim.isEmpty ? [0x7B, 0x7B] : leftDelim
         self.rightDelim = rightDelim.isEmpty ? [0x7D, 0x7D] : rightDelim
+        standardLeft = self.leftDelim == [0x7B, 0x7B]
+        standardRight = self.rightDelim == [0x7D, 0x7D]
     }
 
-    func text(_ t: Token) -> ArraySlice<UInt8> { input[t.pos..<t.end] }
+    func text(_ t: Token) -> ArraySlice<UInt8> { bytes[t.pos..<t.end] }
+
+    /// The token's bytes, without retaining the text.
+    func buffer(_ t: Token) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: input[t.pos..<t.end]) }
+
+    /// Go's line of a token: 1 + the newlines before `pos`.
+    func line(of pos: Int) -> Int {
+        let p = min(max(pos, 0), input.count)
+        return 1 + ByteSearch.count(of: 0x0A, in: input, range: 0..<p)
+    }
 
     private static let eof: UInt32 = 0xFFFF_FFFF
+    private static let commentEnd: [UInt8] = [0x2A, 0x2F]
 
     private mutating func next() -> UInt32 {
         if pos >= input.count {
@@ -56,13 +73,11 @@ struct Lexer {
         if c < 0x80 {
             pos += 1
             lastWidth = 1
-            if c == 0x0A { line += 1 }
             return UInt32(c)
         }
-        let (r, w) = GoStrconv.decodeRune(input, pos)
+        let (r, w) = GoStrconv.decodeRune(bytes, pos)
         pos += w
         lastWidth = w
-        if r == 0x0A { line += 1 }
         return r
     }
 
@@ -75,14 +90,12 @@ struct Lexer {
     private mutating func backup() {
         if !atEOF && pos > 0 {
             pos -= lastWidth
-            if lastWidth == 1 && input[pos] == 0x0A { line -= 1 }
         }
     }
 
     private mutating func thisItem(_ t: TokenType) -> Token {
-        let i = Token(type: t, pos: start, end: pos, line: startLine)
+        let i = Token(type: t, pos: start, end: pos)
         start = pos
-        startLine = line
         return i
     }
 
@@ -92,14 +105,7 @@ struct Lexer {
     }
 
     private mutating func ignore() {
-        line += countNewlines(start, pos)
         start = pos
-        startLine = line
-    }
-
-    private func countNewlines(_ a: Int, _ b: Int) -> Int {
-        guard a < b else { return 0 }
-        return input.withUnsafeBufferPointer { ByteSearch.count(of: 0x0A, in: $0, range: a..<b) }
     }
 
     private mutating func accept(_ valid: (UInt32) -> Bool) -> Bool {
@@ -114,8 +120,9 @@ struct Lexer {
     }
 
     private mutating func errorf(_ message: String) -> State? {
-        item = Token(type: .error, pos: start, end: start, line: startLine)
+        item = Token(type: .error, pos: start, end: start)
         errorMessage = message
+        errorPos = start
         start = 0
         pos = 0
         atEOF = false
@@ -124,6 +131,8 @@ struct Lexer {
     }
 
     private var inputExhausted = false
+    /// Where the error token was (the EOF tokens after it keep its line).
+    private var errorPos = 0
     /// The message of the `.error` token (the lexer stops at its first error).
     private(set) var errorMessage = ""
 
@@ -131,6 +140,14 @@ struct Lexer {
         guard at >= 0, at + p.count <= input.count else { return false }
         for k in 0..<p.count where input[at + k] != p[k] { return false }
         return true
+    }
+
+    private func hasPair(_ at: Int, _ a: UInt8, _ b: UInt8) -> Bool {
+        at >= 0 && at + 2 <= input.count && input[at] == a && input[at + 1] == b
+    }
+
+    private func hasRightDelim(_ at: Int) -> Bool {
+        standardRight ? hasPair(at, 0x7D, 0x7D) : hasPrefix(at, rightDelim)
     }
 
     private func isSpaceByte(_ at: Int) -> Bool {
@@ -150,9 +167,9 @@ struct Lexer {
     /// Returns the next token (Go's `nextItem`).
     mutating func nextToken() -> Token {
         if inputExhausted {
-            return Token(type: .eof, pos: 0, end: 0, line: startLine)
+            return Token(type: .eof, pos: errorPos, end: errorPos)
         }
-        item = Token(type: .eof, pos: pos, end: pos, line: startLine)
+        item = Token(type: .eof, pos: pos, end: pos)
         var state: State? = insideAction ? .insideAction : .text
         while let s = state {
             state = step(s)
@@ -181,7 +198,7 @@ struct Lexer {
     }
 
     private func indexOf(_ p: [UInt8], from: Int) -> Int? {
-        input.withUnsafeBufferPointer { ByteSearch.firstIndex(of: p, in: $0, from: from) }
+        ByteSearch.firstIndex(of: p, in: input, from: from)
     }
 
     private mutating func lexText() -> State? {
@@ -196,7 +213,6 @@ struct Lexer {
                     trimLength = pos - k
                 }
                 pos -= trimLength
-                line += countNewlines(start, pos)
                 let i = thisItem(.text)
                 pos += trimLength
                 ignore()
@@ -209,15 +225,14 @@ struct Lexer {
         }
         pos = input.count
         if pos > start {
-            line += countNewlines(start, pos)
             return emit(.text)
         }
         return emit(.eof)
     }
 
     private func atRightDelim() -> (delim: Bool, trimSpaces: Bool) {
-        if hasRightTrimMarker(pos) && hasPrefix(pos + 2, rightDelim) { return (true, true) }
-        if hasPrefix(pos, rightDelim) { return (true, false) }
+        if hasRightTrimMarker(pos) && hasRightDelim(pos + 2) { return (true, true) }
+        if hasRightDelim(pos) { return (true, false) }
         return (false, false)
     }
 
@@ -225,7 +240,7 @@ struct Lexer {
         pos += leftDelim.count
         let trimSpace = hasLeftTrimMarker(pos)
         let afterMarker = trimSpace ? 2 : 0
-        if hasPrefix(pos + afterMarker, [0x2F, 0x2A]) {
+        if hasPair(pos + afterMarker, 0x2F, 0x2A) {
             pos += afterMarker
             ignore()
             return .comment
@@ -241,7 +256,7 @@ struct Lexer {
 
     private mutating func lexComment() -> State? {
         pos += 2
-        guard let x = indexOf([0x2A, 0x2F], from: pos) else {
+        guard let x = indexOf(Lexer.commentEnd, from: pos) else {
             return errorf("unclosed comment")
         }
         pos = x + 2
@@ -249,7 +264,6 @@ struct Lexer {
         if !delim {
             return errorf("comment ends before closing delimiter")
         }
-        line += countNewlines(start, pos)
         _ = thisItem(.comment)
         if trimSpace { pos += 2 }
         pos += rightDelim.count
@@ -363,7 +377,7 @@ struct Lexer {
             _ = next()
             numSpaces += 1
         }
-        if hasRightTrimMarker(pos - 1) && hasPrefix(pos - 1 + 2, rightDelim) {
+        if hasRightTrimMarker(pos - 1) && hasRightDelim(pos - 1 + 2) {
             backup()
             if numSpaces == 1 { return .rightDelim }
         }
@@ -424,7 +438,7 @@ struct Lexer {
         if Lexer.isSpace(r) { return true }
         switch r {
         case Lexer.eof, 0x2E, 0x2C, 0x7C, 0x3A, 0x29, 0x28: return true
-        default: return hasPrefix(pos, rightDelim)
+        default: return hasRightDelim(pos)
         }
     }
 

@@ -12,10 +12,14 @@ struct Parser {
     private var lexer: Lexer
     private let source: SourceText
     private let hasFunction: (String) -> Bool
-    private var token: [Token] = Array(repeating: Token(type: .eof, pos: 0, end: 0, line: 0), count: 3)
+    /// Go's `token [3]item` lookahead buffer.
+    private var token0 = Token(type: .eof, pos: 0, end: 0)
+    private var token1 = Token(type: .eof, pos: 0, end: 0)
+    private var token2 = Token(type: .eof, pos: 0, end: 0)
     private var peekCount = 0
     private var vars: [String] = ["$"]
-    private var actionLine = 0
+    /// Position of the `{{` of the action being parsed (Go's `actionLine`, as a position).
+    private var actionPos: Int? = nil
     private var rangeDepth = 0
     private var stackDepth = 0
     /// Definitions found so far in this text, in order (Go's treeSet).
@@ -25,9 +29,10 @@ struct Parser {
     static let maxStackDepth = 10000
     static let maxPipelineCmds = 100000
 
-    init(name: String, text: [UInt8], leftDelim: [UInt8], rightDelim: [UInt8], hasFunction: @escaping (String) -> Bool) {
-        source = SourceText(parseName: name, bytes: text)
-        lexer = Lexer(input: text, leftDelim: leftDelim, rightDelim: rightDelim)
+    private init(source: SourceText, input: UnsafeBufferPointer<UInt8>, leftDelim: [UInt8], rightDelim: [UInt8],
+                 hasFunction: @escaping (String) -> Bool) {
+        self.source = source
+        lexer = Lexer(bytes: source.bytes, input: input, leftDelim: leftDelim, rightDelim: rightDelim)
         self.hasFunction = hasFunction
         lexer.breakOK = !hasFunction("break")
         lexer.continueOK = !hasFunction("continue")
@@ -36,46 +41,57 @@ struct Parser {
     /// Parses the whole text; the top-level template is named `name`.
     static func parse(name: String, text: [UInt8], leftDelim: [UInt8], rightDelim: [UInt8],
                       hasFunction: @escaping (String) -> Bool) throws -> [TemplateTree] {
-        var p = Parser(name: name, text: text, leftDelim: leftDelim, rightDelim: rightDelim, hasFunction: hasFunction)
-        let root = try p.parseTop()
-        try p.add(TemplateTree(name: name, root: root, source: p.source))
-        return p.trees
+        let source = SourceText(parseName: name, bytes: text)
+        return try source.bytes.withUnsafeBufferPointer { input in
+            var p = Parser(source: source, input: input, leftDelim: leftDelim, rightDelim: rightDelim, hasFunction: hasFunction)
+            let root = try p.parseTop()
+            try p.add(TemplateTree(name: name, root: root, source: source))
+            return p.trees
+        }
     }
 
     // MARK: tokens
 
+    private func token(_ i: Int) -> Token {
+        switch i {
+        case 0: return token0
+        case 1: return token1
+        default: return token2
+        }
+    }
+
     private mutating func next() -> Token {
         if peekCount > 0 {
             peekCount -= 1
-        } else {
-            token[0] = lexer.nextToken()
+            return token(peekCount)
         }
-        return token[peekCount]
+        token0 = lexer.nextToken()
+        return token0
     }
 
     private mutating func backup() { peekCount += 1 }
 
     private mutating func backup2(_ t1: Token) {
-        token[1] = t1
+        token1 = t1
         peekCount = 2
     }
 
     private mutating func backup3(_ t2: Token, _ t1: Token) {
-        token[1] = t1
-        token[2] = t2
+        token1 = t1
+        token2 = t2
         peekCount = 3
     }
 
     private mutating func peek() -> Token {
-        if peekCount > 0 { return token[peekCount - 1] }
+        if peekCount > 0 { return token(peekCount - 1) }
         peekCount = 1
-        token[0] = lexer.nextToken()
-        return token[0]
+        token0 = lexer.nextToken()
+        return token0
     }
 
     private mutating func nextNonSpace() -> Token {
-        var t: Token
-        repeat { t = next() } while t.type == .space
+        var t = next()
+        while t.type == .space { t = next() }
         return t
     }
 
@@ -87,30 +103,39 @@ struct Parser {
 
     private func val(_ t: Token) -> String {
         if t.type == .error { return lexer.errorMessage }
-        return String(decoding: lexer.text(t), as: UTF8.self)
+        return String(decoding: lexer.buffer(t), as: UTF8.self)
+    }
+
+    /// Whether the token's text is exactly `byte`.
+    private func isByte(_ t: Token, _ byte: UInt8) -> Bool {
+        t.type != .error && t.end == t.pos + 1 && lexer.input[t.pos] == byte
     }
 
     /// The token's text split at `.` (empty parts kept), skipping its first byte when `dropFirst`.
     private func dottedParts(_ t: Token, dropFirst: Bool) -> [String] {
-        let text = lexer.text(t)
         var parts: [String] = []
-        var start = dropFirst ? text.startIndex + 1 : text.startIndex
+        appendDottedParts(t, dropFirst: dropFirst, to: &parts)
+        return parts
+    }
+
+    private func appendDottedParts(_ t: Token, dropFirst: Bool, to parts: inout [String]) {
+        let text = lexer.input
+        var start = dropFirst ? t.pos + 1 : t.pos
         var i = start
-        while i < text.endIndex {
+        while i < t.end {
             if text[i] == 0x2E {
-                parts.append(String(decoding: text[start..<i], as: UTF8.self))
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self))
                 start = i + 1
             }
             i += 1
         }
-        parts.append(String(decoding: text[start..<text.endIndex], as: UTF8.self))
-        return parts
+        parts.append(String(decoding: UnsafeBufferPointer(rebasing: text[start..<t.end]), as: UTF8.self))
     }
 
     // MARK: errors
 
     private func errorf(_ message: String) -> ParseFailure {
-        ParseFailure(parseName: source.parseName, line: token[0].line, message: message)
+        ParseFailure(parseName: source.parseName, line: lexer.line(of: token0.pos), message: message)
     }
 
     /// Go's `item.String()`.
@@ -131,7 +156,8 @@ struct Parser {
     private func unexpected(_ t: Token, _ context: String) -> ParseFailure {
         if t.type == .error {
             var extra = ""
-            if actionLine != 0 && actionLine != t.line {
+            let tokenLine = lexer.line(of: t.pos)
+            if let actionPos, case let actionLine = lexer.line(of: actionPos), actionLine != tokenLine {
                 extra = " in action started at \(source.parseName):\(actionLine)"
                 if lexer.errorMessage.hasSuffix(" action") {
                     extra = String(extra.dropFirst(" in action".count))
@@ -170,7 +196,8 @@ struct Parser {
     private enum Terminator { case end(Token), elseAction(Token) }
 
     private mutating func parseTop() throws -> ListNode {
-        let root = ListNode(pos: peek().pos, source: source)
+        let rootPos = peek().pos
+        var nodes: [ItemNode] = []
         while peek().type != .eof {
             if peek().type == .leftDelim {
                 let delim = next()
@@ -181,14 +208,14 @@ struct Parser {
                 backup2(delim)
             }
             switch try textOrAction() {
-            case .item(let n): root.nodes.append(n)
+            case .item(let n): nodes.append(n)
             case .terminator(.end):
                 throw errorf("unexpected {{end}}")
             case .terminator(.elseAction):
                 throw errorf("unexpected {{else}}")
             }
         }
-        return root
+        return ListNode(pos: rootPos, source: source, nodes: nodes)
     }
 
     private mutating func parseDefinition() throws {
@@ -217,11 +244,12 @@ struct Parser {
     }
 
     private mutating func itemList() throws -> (ListNode, Terminator) {
-        let list = ListNode(pos: peekNonSpace().pos, source: source)
+        let listPos = peekNonSpace().pos
+        var nodes: [ItemNode] = []
         while peekNonSpace().type != .eof {
             switch try textOrAction() {
-            case .item(let n): list.nodes.append(n)
-            case .terminator(let t): return (list, t)
+            case .item(let n): nodes.append(n)
+            case .terminator(let t): return (ListNode(pos: listPos, source: source, nodes: nodes), t)
             }
         }
         throw errorf("unexpected EOF")
@@ -235,8 +263,8 @@ struct Parser {
         case .text:
             return .item(.text(TextNode(pos: t.pos, source: source, text: lexer.text(t))))
         case .leftDelim:
-            actionLine = t.line
-            defer { actionLine = 0 }
+            actionPos = t.pos
+            defer { actionPos = nil }
             return try action()
         case .comment:
             return .item(.comment(CommentNode(pos: t.pos, source: source, text: val(t))))
@@ -274,7 +302,10 @@ struct Parser {
     }
 
     private mutating func pipeline(_ context: String, end: TokenType) throws -> PipeNode {
-        let pipe = PipeNode(pos: peekNonSpace().pos, source: source)
+        let pipePos = peekNonSpace().pos
+        var isAssign = false
+        var decl: [VariableNode] = []
+        var cmds: [CommandNode] = []
         decls: while true {
             let v = peekNonSpace()
             guard v.type == .variable else { break }
@@ -282,15 +313,15 @@ struct Parser {
             let tokenAfterVariable = peek()
             let nextTok = peekNonSpace()
             if nextTok.type == .assign || nextTok.type == .declare {
-                pipe.isAssign = nextTok.type == .assign
+                isAssign = nextTok.type == .assign
                 _ = nextNonSpace()
-                pipe.decl.append(VariableNode(pos: v.pos, source: source, idents: dottedParts(v, dropFirst: false)))
+                decl.append(VariableNode(pos: v.pos, source: source, idents: dottedParts(v, dropFirst: false)))
                 vars.append(val(v))
-            } else if nextTok.type == .char && val(nextTok) == "," {
+            } else if nextTok.type == .char && isByte(nextTok, 0x2C) {
                 _ = nextNonSpace()
-                pipe.decl.append(VariableNode(pos: v.pos, source: source, idents: dottedParts(v, dropFirst: false)))
+                decl.append(VariableNode(pos: v.pos, source: source, idents: dottedParts(v, dropFirst: false)))
                 vars.append(val(v))
-                if context == "range" && pipe.decl.count < 2 {
+                if context == "range" && decl.count < 2 {
                     switch peekNonSpace().type {
                     case .variable, .rightDelim, .rightParen:
                         continue decls
@@ -309,24 +340,24 @@ struct Parser {
         while true {
             let t = nextNonSpace()
             if t.type == end {
-                try checkPipeline(pipe, context)
-                return pipe
+                try checkPipeline(cmds, context)
+                return PipeNode(pos: pipePos, source: source, isAssign: isAssign, decl: decl, cmds: cmds)
             }
             switch t.type {
             case .bool, .charConstant, .complex, .dot, .field, .identifier, .number, .nilKeyword,
                  .rawString, .string, .variable, .leftParen:
                 backup()
-                pipe.cmds.append(try command())
-                if pipe.cmds.count > Parser.maxPipelineCmds { throw errorf("pipeline too long") }
+                cmds.append(try command())
+                if cmds.count > Parser.maxPipelineCmds { throw errorf("pipeline too long") }
             default:
                 throw unexpected(t, context)
             }
         }
     }
 
-    private func checkPipeline(_ pipe: PipeNode, _ context: String) throws {
-        if pipe.cmds.isEmpty { throw errorf("missing value for \(context)") }
-        for (i, c) in pipe.cmds.enumerated().dropFirst() {
+    private func checkPipeline(_ cmds: [CommandNode], _ context: String) throws {
+        if cmds.isEmpty { throw errorf("missing value for \(context)") }
+        for (i, c) in cmds.enumerated().dropFirst() {
             switch c.args[0] {
             case .bool, .dot, .nilValue, .number, .string:
                 throw errorf("non executable command in pipeline stage \(i + 1)")
@@ -346,14 +377,10 @@ struct Parser {
         if case .elseAction(let elseTok) = next {
             if kind == .ifBranch && peek().type == .ifKeyword {
                 _ = self.next()
-                let l = ListNode(pos: elseTok.pos, source: source)
-                l.nodes.append(.branch(try parseControl(.ifBranch, "if")))
-                elseList = l
+                elseList = ListNode(pos: elseTok.pos, source: source, nodes: [.branch(try parseControl(.ifBranch, "if"))])
             } else if kind == .withBranch && peek().type == .with {
                 _ = self.next()
-                let l = ListNode(pos: elseTok.pos, source: source)
-                l.nodes.append(.branch(try parseControl(.withBranch, "with")))
-                elseList = l
+                elseList = ListNode(pos: elseTok.pos, source: source, nodes: [.branch(try parseControl(.withBranch, "with"))])
             } else {
                 (list, next) = (list, next)
                 let (l, n2) = try itemList()
@@ -414,11 +441,12 @@ struct Parser {
     }
 
     private mutating func command() throws -> CommandNode {
-        let cmd = CommandNode(pos: peekNonSpace().pos, source: source)
+        let cmdPos = peekNonSpace().pos
+        var args: [Operand] = []
         while true {
             _ = peekNonSpace()
             if let operand = try operand() {
-                cmd.args.append(operand)
+                args.append(operand)
             }
             let t = next()
             switch t.type {
@@ -433,30 +461,51 @@ struct Parser {
             }
             break
         }
-        if cmd.args.isEmpty { throw errorf("empty command") }
-        return cmd
+        if args.isEmpty { throw errorf("empty command") }
+        return CommandNode(pos: cmdPos, source: source, args: args)
     }
 
     private mutating func operand() throws -> Operand? {
+        let first = peekNonSpace()
+        if first.type == .field || first.type == .variable {
+            return try fieldOrVariableOperand()
+        }
         guard let node = try term() else { return nil }
         if peek().type == .field {
-            let chain = ChainNode(pos: peek().pos, source: source, operand: node)
+            let chainPos = peek().pos
+            var fields: [String] = []
             while peek().type == .field {
-                let f = lexer.text(next())
-                chain.fields.append(String(decoding: f.dropFirst(), as: UTF8.self))
+                appendDottedParts(next(), dropFirst: true, to: &fields)
             }
             switch node {
-            case .field(let f):
-                return .field(FieldNode(pos: chain.pos, source: source, idents: f.idents + chain.fields))
-            case .variable(let v):
-                return .variable(VariableNode(pos: chain.pos, source: source, idents: v.idents + chain.fields))
             case .bool, .string, .number, .nilValue, .dot:
                 throw errorf("unexpected . after term \(GoStrconv.quote(node.node.goString))")
             default:
-                return .chain(chain)
+                return .chain(ChainNode(pos: chainPos, source: source, operand: node, fields: fields))
             }
         }
         return node
+    }
+
+    /// `operand` for a field or variable term, with any `.field` tokens
+    /// after it merged into one node (Go's chain of a field or variable
+    /// becomes a field or variable node at the chain's position).
+    private mutating func fieldOrVariableOperand() throws -> Operand {
+        let t = nextNonSpace()
+        var idents: [String] = []
+        appendDottedParts(t, dropFirst: t.type == .field, to: &idents)
+        if t.type == .variable && !vars.contains(idents[0]) {
+            throw errorf("undefined variable \(GoStrconv.quote(idents[0]))")
+        }
+        var pos = t.pos
+        if peek().type == .field {
+            pos = peek().pos
+            while peek().type == .field {
+                appendDottedParts(next(), dropFirst: true, to: &idents)
+            }
+        }
+        if t.type == .field { return .field(FieldNode(pos: pos, source: source, idents: idents)) }
+        return .variable(VariableNode(pos: pos, source: source, idents: idents))
     }
 
     private mutating func term() throws -> Operand? {

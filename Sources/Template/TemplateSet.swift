@@ -76,10 +76,45 @@ public struct TemplateSet: Sendable {
     }
 
     private mutating func parse(name: String, utf8: [UInt8]) throws {
-        let trees = try parseTrees(name: name, utf8: utf8)
+        register(name: name, try parseTrees(name: name, utf8: utf8))
+    }
+
+    private mutating func register(name: String, _ trees: [TemplateTree]) {
         if fileTrees[name] == nil { fileOrder.append(name) }
         fileTrees[name] = trees
         for t in trees { associate(t) }
+    }
+
+    /// `parse(name:bytes:)` for each file in order, with the files parsed
+    /// concurrently (one large-stack thread per core) and then added to the
+    /// set in order: the set ends up exactly as after the sequential calls,
+    /// and the error thrown is the one of the earliest failing file (the
+    /// files before it are added, the ones after it are not).
+    public mutating func parse(files: [(name: String, bytes: [UInt8])]) throws {
+        let results = parseConcurrently(files)
+        for (i, result) in results.enumerated() {
+            register(name: files[i].name, try result.get())
+        }
+    }
+
+    private func parseConcurrently(_ files: [(name: String, bytes: [UInt8])]) -> [Result<[TemplateTree], any Error>] {
+        let batch = ParseBatch(count: files.count)
+        let set = self
+        let parseOne: @Sendable (Int) -> Result<[TemplateTree], any Error> = { i in
+            Result {
+                let bytes = files[i].bytes
+                return try set.parseTrees(name: files[i].name,
+                                          utf8: Self.isValidUTF8(bytes) ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8))
+            }
+        }
+        let workers = min(files.count, ParseBatch.processorCount)
+        if workers < 2 {
+            return files.indices.map(parseOne)
+        }
+        LargeStack.concurrently(workers) { _ in
+            while let i = batch.claim() { batch.store(i, parseOne(i)) }
+        }
+        return batch.results().enumerated().map { i, result in result ?? parseOne(i) }
     }
 
     private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
@@ -181,6 +216,35 @@ final class InlineTreeCache: @unchecked Sendable {
             if trees.count >= Self.capacity { trees.removeAll(keepingCapacity: true) }
             trees[name + "\u{0}" + text] = value
         }
+    }
+}
+
+/// The work list of `TemplateSet.parse(files:)`: workers claim file indexes
+/// in order and store each file's result in its slot.
+private final class ParseBatch: @unchecked Sendable {
+    private let lock = MutexLock()
+    private var nextIndex = 0
+    private var slots: [Result<[TemplateTree], any Error>?]
+
+    static let processorCount: Int = max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8))
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func claim() -> Int? {
+        lock.withLock {
+            guard nextIndex < slots.count else { return nil }
+            nextIndex += 1
+            return nextIndex - 1
+        }
+    }
+
+    func store(_ i: Int, _ result: Result<[TemplateTree], any Error>) {
+        lock.withLock { slots[i] = result }
+    }
+
+    /// The stored results (all of them once the workers have finished).
+    func results() -> [Result<[TemplateTree], any Error>?] {
+        lock.withLock { slots }
     }
 }
 
