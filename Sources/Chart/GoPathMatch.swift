@@ -14,10 +14,20 @@ public enum GoPathMatch {
         try match(bytes: Array(pattern.utf8)[...], Array(name.utf8)[...])
     }
 
-    typealias Bytes = ArraySlice<UInt8>
+    /// Byte views the matcher slices without reference counting (ArraySlice
+    /// copies retained and released their storage at every step).
+    typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
     /// `match` on UTF-8 bytes (callers matching many names keep the pattern's bytes).
-    static func match(bytes patternBytes: Bytes, _ nameBytes: Bytes) throws -> Bool {
+    static func match(bytes patternBytes: ArraySlice<UInt8>, _ nameBytes: ArraySlice<UInt8>) throws -> Bool {
+        try patternBytes.withUnsafeBufferPointer { pattern in
+            try nameBytes.withUnsafeBufferPointer { name in try match(pattern[...], name[...]) }
+        }
+    }
+
+    private static var noBytes: Bytes { UnsafeBufferPointer<UInt8>(start: nil, count: 0)[...] }
+
+    private static func match(_ patternBytes: Bytes, _ nameBytes: Bytes) throws -> Bool {
         var pattern = patternBytes
         var name = nameBytes
         outer: while !pattern.isEmpty {
@@ -51,7 +61,7 @@ public enum GoPathMatch {
             while !pattern.isEmpty {
                 let (_, c, r) = scanChunk(pattern)
                 pattern = r
-                if let e = matchChunk(c, []).2 { throw e }
+                if let e = matchChunk(c, noBytes).2 { throw e }
             }
             return false
         }
@@ -120,11 +130,11 @@ public enum GoPathMatch {
                         chunk = chunk.dropFirst()
                         break
                     }
-                    guard let (lo, afterLo) = escaped(chunk) else { return ([], false, BadPattern()) }
+                    guard let (lo, afterLo) = escaped(chunk) else { return (noBytes, false, BadPattern()) }
                     chunk = afterLo
                     var hi = lo
                     if chunk.first == 0x2D {
-                        guard let (h, afterHi) = escaped(chunk.dropFirst()) else { return ([], false, BadPattern()) }
+                        guard let (h, afterHi) = escaped(chunk.dropFirst()) else { return (noBytes, false, BadPattern()) }
                         hi = h
                         chunk = afterHi
                     }
@@ -140,7 +150,7 @@ public enum GoPathMatch {
                 chunk = chunk.dropFirst()
             case 0x5C:
                 chunk = chunk.dropFirst()
-                guard let escapedByte = chunk.first else { return ([], false, BadPattern()) }
+                guard let escapedByte = chunk.first else { return (noBytes, false, BadPattern()) }
                 if !failed {
                     if escapedByte != s.first { failed = true }
                     s = s.dropFirst()
@@ -154,7 +164,7 @@ public enum GoPathMatch {
                 chunk = chunk.dropFirst()
             }
         }
-        if failed { return ([], false, nil) }
+        if failed { return (noBytes, false, nil) }
         return (s, true, nil)
     }
 
