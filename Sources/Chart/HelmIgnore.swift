@@ -1,3 +1,5 @@
+import Values
+
 /// `.helmignore` rules, as Helm's `pkg/ignore` evaluates them: one pattern
 /// per line, `#` comments, `!` negation, trailing `/` for directories, a
 /// leading `/` anchors at the chart root, patterns without `/` match the base
@@ -45,7 +47,7 @@ public struct HelmIgnore: Sendable {
     }
 
     private mutating func parseRule(_ line: String) throws {
-        var rule = line.trimmingGoSpace()
+        var rule = GoSpace.trim(line)
         if rule.isEmpty || rule.hasPrefix("#") { return }
         if rule.contains("**") { throw ChartError("double-star (**) syntax is not supported") }
         do {
@@ -105,22 +107,5 @@ public struct HelmIgnore: Sendable {
         var start = end
         while start > 0 && path[start - 1] != 0x2F { start -= 1 }
         return path[start..<end]
-    }
-}
-
-extension String {
-    /// Go's `strings.TrimSpace` (Unicode white space).
-    func trimmingGoSpace() -> String {
-        func isSpace(_ c: Unicode.Scalar) -> Bool {
-            switch c.value {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0xA0, 0x1680, 0x2000...0x200A,
-                 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-            default: return false
-            }
-        }
-        var scalars = Substring(self).unicodeScalars[...]
-        while let f = scalars.first, isSpace(f) { scalars = scalars.dropFirst() }
-        while let l = scalars.last, isSpace(l) { scalars = scalars.dropLast() }
-        return String(String.UnicodeScalarView(scalars))
     }
 }

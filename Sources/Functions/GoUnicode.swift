@@ -1,11 +1,8 @@
+import Values
+
 /// Go's `unicode` package predicates and simple case mappings on scalars.
 enum GoUnicode {
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
-        default: return s.value > 0xFF && s.properties.isWhitespace
-        }
-    }
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { GoSpace.isSpace(s) }
     static func isUpper(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return s.value >= 0x41 && s.value <= 0x5A }
         return s.properties.generalCategory == .uppercaseLetter

@@ -125,38 +125,7 @@ enum StringFunctions {
 
     // MARK: - Go strings package
 
-    static func trimSpace(_ s: String) -> String {
-        if let trimmed = trimASCIISpace(s) { return trimmed }
-        let scalars = Array(s.unicodeScalars)
-        var lo = 0, hi = scalars.count
-        while lo < hi && GoUnicode.isSpace(scalars[lo]) { lo += 1 }
-        while hi > lo && GoUnicode.isSpace(scalars[hi - 1]) { hi -= 1 }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[lo..<hi])
-        return String(out)
-    }
-
-    /// `strings.TrimSpace` on the UTF-8 bytes when both ends stop at an ASCII
-    /// byte (nil when a non-ASCII byte is reached: it may start a Unicode space).
-    static func trimASCIISpace(_ s: String) -> String? {
-        let utf8 = s.utf8
-        var lo = utf8.startIndex, hi = utf8.endIndex
-        while lo < hi {
-            let b = utf8[lo]
-            if b >= 0x80 { return nil }
-            if !isASCIISpace(b) { break }
-            lo = utf8.index(after: lo)
-        }
-        while hi > lo {
-            let before = utf8.index(before: hi)
-            let b = utf8[before]
-            if b >= 0x80 { return nil }
-            if !isASCIISpace(b) { break }
-            hi = before
-        }
-        if lo == utf8.startIndex && hi == utf8.endIndex { return s }
-        return String(s[lo..<hi])
-    }
+    static func trimSpace(_ s: String) -> String { GoSpace.trim(s) }
 
     /// `strings.Trim` on the UTF-8 bytes for an ASCII cutset (nil otherwise):
     /// a non-ASCII byte is never in such a cutset, so byte positions are exact.
@@ -181,8 +150,6 @@ enum StringFunctions {
         if lo == utf8.startIndex && hi == utf8.endIndex { return s }
         return String(s[lo..<hi])
     }
-
-    private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
     static func trim(_ s: String, cutset: String) -> String {
         if let trimmed = trimASCII(s, cutset: cutset) { return trimmed }
