@@ -26,7 +26,7 @@ func cpuMilliseconds() -> Double {
     return ms(usage.ru_utime) + ms(usage.ru_stime)
 }
 
-/// Allocation calls and requested bytes since process start (the counting allocator front).
+/// Allocation calls and requested bytes counted so far (the counting allocator front, while counting is on).
 func allocationSnapshot() -> (calls: UInt64, bytes: UInt64) {
     let s = malloc_counter_read()
     return (s.calls, s.bytes)
