@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `swiftchart`: a Helm-compatible chart tool.
 struct SwiftChart: ParsableCommand {
@@ -14,4 +15,16 @@ struct SwiftChart: ParsableCommand {
     )
 }
 
-SwiftChart.main()
+// `swiftchart template` is the command users wait on: its usual command lines
+// skip ArgumentParser (see `TemplateCommandLine`); every other line, and
+// help and errors, go through it.
+let words = CommandLine.arguments.dropFirst()
+if words.first == "template", let request = TemplateCommandLine.request(words.dropFirst()) {
+    do {
+        try request.run()
+    } catch {
+        exit(error.code)
+    }
+} else {
+    SwiftChart.main()
+}

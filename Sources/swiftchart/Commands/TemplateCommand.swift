@@ -1,7 +1,4 @@
 import ArgumentParser
-import Chart
-import Engine
-import Release
 
 /// `swiftchart template [NAME] CHART`: render a chart locally, as `helm template`.
 struct TemplateCommand: ParsableCommand {
@@ -59,41 +56,21 @@ struct TemplateCommand: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: "Write each template's output to a file in this folder instead of stdout.")
     var outputDir: String?
 
-    func run() throws {
-        do {
-            var output = try render()
-            StandardOutput.emit(&output)
-        } catch {
-            ErrorReporter.report(error)
-            throw ExitCode(1)
-        }
+    /// The flags as plain data.
+    var request: TemplateRequest {
+        TemplateRequest(
+            arguments: arguments, namespace: namespace, valueOverrides: valueOptions.overrides, kubeVersion: kubeVersion,
+            apiVersions: apiVersions, showOnly: showOnly, includeCRDs: includeCRDs, skipCRDs: skipCRDs, skipTests: skipTests,
+            noHooks: noHooks, skipSchemaValidation: skipSchemaValidation, isUpgrade: isUpgrade, strict: strict,
+            subchartNotes: subchartNotes, nameTemplate: nameTemplate, generateName: generateName,
+            postRendererPath: postRendering.path, postRendererArguments: postRendering.arguments, outputDir: outputDir)
     }
 
-    private func render() throws -> String {
-        let (name, chartPath) = try ReleaseNaming.nameAndChart(
-            arguments, nameTemplate: nameTemplate, generateName: generateName, defaultName: "release-name")
-        try ReleaseName.validate(name)
-        let chart = try ChartLoader.load(path: chartPath)
-        let values = try valueOptions.merged()
-        var capabilities = Capabilities(extraAPIVersions: apiVersions.flatMap { $0.split(separator: ",").map(String.init) })
-        if let kubeVersion {
-            do {
-                capabilities.kubeVersion = try KubeVersion(parsing: kubeVersion)
-            } catch {
-                throw CLIError(message: "invalid kube version '\(kubeVersion)': \((error as? RenderError)?.message ?? "\(error)")")
-            }
+    func run() throws {
+        do {
+            try request.run()
+        } catch {
+            throw ExitCode(error.code)
         }
-        let options = RenderOptions(
-            release: ReleaseOptions(name: name, namespace: namespace, revision: 1, isInstall: !isUpgrade, isUpgrade: isUpgrade),
-            capabilities: capabilities, strict: strict, subchartNotes: subchartNotes,
-            skipSchemaValidation: skipSchemaValidation)
-        let postRenderer = try postRendering.postRenderer()
-        var outputOptions = TemplateOutputOptions(includeCRDs: includeCRDs, skipTests: skipTests, noHooks: noHooks, showOnly: showOnly)
-        if let postRenderer { outputOptions.postRenderer = { try postRenderer.run($0) } }
-        if let outputDir {
-            let result = try Engine.render(chart: chart, values: values, options: options)
-            return try OutputDirectory.write(result, to: outputDir, options: outputOptions)
-        }
-        return try Engine.template(chart: chart, values: values, options: options, output: outputOptions)
     }
 }

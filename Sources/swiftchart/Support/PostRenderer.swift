@@ -10,6 +10,12 @@ struct PostRenderer: Sendable {
     let executable: String
     let arguments: [String]
 
+    /// The post-renderer `--post-renderer` names; none when the flag is absent or empty.
+    static func fromFlags(path: String?, arguments: [String]) throws -> PostRenderer? {
+        guard let path, !path.isEmpty else { return nil }
+        return try PostRenderer(path: path, arguments: arguments)
+    }
+
     /// Resolves `path` as Helm does: a name without `/` is looked up in `$PATH`.
     init(path: String, arguments: [String]) throws {
         self.arguments = arguments
@@ -89,8 +95,5 @@ struct PostRendererOptions: ParsableArguments {
     @Option(name: .customLong("post-renderer-args"), help: "an argument to the post-renderer (can specify multiple)")
     var arguments: [String] = []
 
-    func postRenderer() throws -> PostRenderer? {
-        guard let path, !path.isEmpty else { return nil }
-        return try PostRenderer(path: path, arguments: arguments)
-    }
+    func postRenderer() throws -> PostRenderer? { try PostRenderer.fromFlags(path: path, arguments: arguments) }
 }

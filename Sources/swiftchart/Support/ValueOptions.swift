@@ -26,6 +26,26 @@ struct ValueOptions: ParsableArguments {
     @Option(name: .customLong("set-literal"), help: "Set a literal STRING value (repeatable).")
     var literalValues: [String] = []
 
+    /// The flags' values, without ArgumentParser.
+    var overrides: ValueOverrides {
+        ValueOverrides(valueFiles: valueFiles, values: values, stringValues: stringValues, fileValues: fileValues,
+                       jsonValues: jsonValues, literalValues: literalValues)
+    }
+
+    /// The user-supplied values, merged.
+    func merged() throws -> Value { try overrides.merged() }
+}
+
+/// The value-override flags as plain data (`-f` files and `--set*` values in
+/// the order given within each kind), and their merge.
+struct ValueOverrides: Equatable {
+    var valueFiles: [String] = []
+    var values: [String] = []
+    var stringValues: [String] = []
+    var fileValues: [String] = []
+    var jsonValues: [String] = []
+    var literalValues: [String] = []
+
     /// The user-supplied values, merged.
     func merged() throws -> Value {
         var base: [String: Value] = [:]
@@ -54,7 +74,6 @@ struct ValueOptions: ParsableArguments {
             setLiteral: literalValues, onto: base)
         return .map(merged)
     }
-
 }
 
 /// Reads a file named on the command line (`-` is stdin), with Go's error wording.
